@@ -1,0 +1,77 @@
+package dev.deepdive.ecs.constructs;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
+import software.constructs.Construct;
+import software.constructs.IDependable;
+
+/**
+ * The private bucket that holds the environment's {@code ecs.config}, and the object itself, written by the
+ * deployment (a {@link BucketDeployment}), so what the agent reads is always what the environment file says.
+ *
+ * <p>The bucket is private (all public access blocked), encrypted with S3-managed keys (the instances then need
+ * no KMS grant), TLS-only and versioned (an earlier config can be restored). It holds nothing but generated
+ * configuration, so {@code cdk destroy} empties and deletes it instead of failing on a non-empty bucket.
+ */
+public final class AgentConfigBucket extends Construct {
+  /** The object key, as in the seed: {@code s3://<bucket>/ecs.config}. */
+  public static final String OBJECT_KEY = "ecs.config";
+
+  private final Bucket bucket;
+  private final BucketDeployment deployment;
+  private final String ecsConfig;
+
+  public AgentConfigBucket(Construct scope, String id, AgentConfigBucketProps props) {
+    super(scope, id);
+    this.ecsConfig = props.ecsConfig();
+    this.bucket = Bucket.Builder.create(this, "Bucket")
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .encryption(BucketEncryption.S3_MANAGED)
+        .enforceSsl(true)
+        .versioned(true)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .autoDeleteObjects(true)
+        .build();
+    this.deployment = BucketDeployment.Builder.create(this, "EcsConfig")
+        .destinationBucket(bucket)
+        .sources(List.of(Source.data(OBJECT_KEY, ecsConfig)))
+        // Other objects (earlier versions are kept by versioning) are not this deployment's to delete.
+        .prune(false)
+        .build();
+  }
+
+  /**
+   * {@code s3:GetObject} on the {@code ecs.config} object alone: no listing, no other keys, no bucket
+   * settings. (The seed granted {@code s3:Get*} and {@code s3:List*} on every bucket in the account.)
+   */
+  public Grant grantReadConfig(IGrantable grantee) {
+    return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(grantee)
+        .actions(List.of("s3:GetObject"))
+        .resourceArns(List.of(bucket.arnForObjects(OBJECT_KEY)))
+        .build());
+  }
+
+  public IBucket bucket() {
+    return bucket;
+  }
+
+  /** The object is in place once this is deployed: instances that read it at boot depend on it. */
+  public IDependable configObjectWritten() {
+    return deployment;
+  }
+
+  /** The exact content of {@code ecs.config}. */
+  public String ecsConfig() {
+    return ecsConfig;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.deepdive.ecs.stacks;
+
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * A stack of one environment. It answers {@link #getAvailabilityZones()} from the environment file instead of
+ * letting the CDK look the zones up in the account: a lookup needs credentials at synth, and the
+ * environment-agnostic fallback offers two zones only.
+ */
+public abstract class EnvironmentStack extends Stack {
+  private final List<String> availabilityZones;
+
+  protected EnvironmentStack(Construct scope, String id, EnvironmentSpec spec, String description) {
+    super(scope, id, StackProps.builder()
+        .env(spec.cdkEnvironment())
+        .description(description)
+        .build());
+    this.availabilityZones = spec.network().availabilityZones();
+  }
+
+  @Override
+  public List<String> getAvailabilityZones() {
+    return availabilityZones;
+  }
+}

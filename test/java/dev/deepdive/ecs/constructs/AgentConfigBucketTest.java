@@ -1,0 +1,101 @@
+package dev.deepdive.ecs.constructs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deepdive.ecs.testing.ShippedExample;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class AgentConfigBucketTest {
+  private final ShippedExample example = ShippedExample.get();
+  private final Template cluster = example.template("dev", "Cluster");
+
+  @Test
+  void blocksAllPublicAccess() {
+    cluster.hasResourceProperties("AWS::S3::Bucket", Map.of("PublicAccessBlockConfiguration", Map.of(
+        "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+  }
+
+  @Test
+  void isEncryptedAndVersioned() {
+    cluster.hasResourceProperties("AWS::S3::Bucket", Map.of(
+        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(
+            Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+        "VersioningConfiguration", Map.of("Status", "Enabled")));
+  }
+
+  @Test
+  void refusesRequestsWithoutTls() {
+    cluster.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+        Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Effect", "Deny",
+            "Action", "s3:*",
+            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+  }
+
+  @Test
+  void theDeploymentWritesTheEcsConfigObject() {
+    cluster.hasResourceProperties("Custom::CDKBucketDeployment", Map.of(
+        "DestinationBucketName", Map.of("Ref", Match.stringLikeRegexp("AgentConfigBucket.*")),
+        "Prune", false));
+  }
+
+  @Test
+  void theObjectNamesTheClusterFirstThenTheAgentSettings() throws IOException {
+    assertThat(deployedEcsConfigs()).contains(
+        "ECS_CLUSTER=deep-dive-dev\nECS_ENABLE_CONTAINER_METADATA=true\nECS_CONTAINER_STOP_TIMEOUT=30s\n");
+  }
+
+  /** The ecs.config files among the assembly's assets: what the bucket deployment uploads. */
+  private List<String> deployedEcsConfigs() throws IOException {
+    try (Stream<Path> files = Files.walk(example.outdir())) {
+      return files.filter(p -> p.getFileName().toString().equals(AgentConfigBucket.OBJECT_KEY))
+          .map(AgentConfigBucketTest::read).toList();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void rejectsEcsClusterAmongTheAgentSettings() {
+    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("ECS_CLUSTER", "other")))
+        .hasMessage("agentSettings: ECS_CLUSTER is written from clusterName; remove it");
+  }
+
+  @Test
+  void rejectsSettingsThatAreNotAgentSettings() {
+    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("PATH", "/bin")))
+        .hasMessage("agentSettings: keys must match ECS_[A-Z0-9_]+, got 'PATH'");
+  }
+
+  @Test
+  void rejectsAValueThatWouldAddALine() {
+    assertThatThrownBy(() -> new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info\nECS_CLUSTER=other")))
+        .hasMessageContaining("agentSettings.ECS_LOGLEVEL: must be one line of text");
+  }
+
+  @Test
+  void keepsTheOrderOfTheSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("ECS_LOGLEVEL", "debug");
+    settings.put("ECS_ENABLE_TASK_IAM_ROLE", "true");
+    assertThat(new AgentConfigBucketProps("c", settings).ecsConfig())
+        .isEqualTo("ECS_CLUSTER=c\nECS_LOGLEVEL=debug\nECS_ENABLE_TASK_IAM_ROLE=true\n");
+  }
+}

@@ -46,10 +46,6 @@ final class ObjectFields {
     return Optional.of(new ObjectFields(node, path, problems));
   }
 
-  JsonPath path() {
-    return path;
-  }
-
   JsonPath path(String name) {
     return path.field(name);
   }

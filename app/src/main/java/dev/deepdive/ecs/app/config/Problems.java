@@ -16,10 +16,6 @@ final class Problems {
     this.file = file;
   }
 
-  String file() {
-    return file;
-  }
-
   /** A problem with one value: {@code <file>: <path>: <message>}. */
   void at(JsonPath path, String message) {
     lines.add(path.isRoot() ? file + ": " + message : file + ": " + path + ": " + message);

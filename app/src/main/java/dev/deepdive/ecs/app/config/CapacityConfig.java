@@ -1,0 +1,31 @@
+package dev.deepdive.ecs.app.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The container instances of one environment: one Auto Scaling group with mixed instance types.
+ *
+ * @param instanceTypes 1 to 20 distinct EC2 instance types, all of {@code amiFamily}'s architecture
+ * @param minSize lower bound of the group, at least 0
+ * @param desiredSize instances at creation, between {@code minSize} and {@code maxSize}
+ * @param maxSize upper bound of the group, 1 to 1000
+ * @param amiFamily the ECS-optimized image; default {@link ConfigDefaults#AMI_FAMILY}
+ * @param rootVolumeGiB encrypted root volume size; default {@link ConfigDefaults#ROOT_VOLUME_GIB}
+ * @param keyPair an EC2 key pair name, for SSH next to Session Manager; empty means none
+ */
+public record CapacityConfig(
+    List<String> instanceTypes,
+    int minSize,
+    int desiredSize,
+    int maxSize,
+    AmiFamily amiFamily,
+    int rootVolumeGiB,
+    Optional<String> keyPair) {
+  public CapacityConfig {
+    instanceTypes = List.copyOf(instanceTypes);
+    Objects.requireNonNull(amiFamily, "amiFamily");
+    Objects.requireNonNull(keyPair, "keyPair");
+  }
+}

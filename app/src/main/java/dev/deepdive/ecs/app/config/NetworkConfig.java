@@ -1,0 +1,21 @@
+package dev.deepdive.ecs.app.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The VPC of one environment.
+ *
+ * @param cidr the VPC's IPv4 block, e.g. {@code 10.10.0.0/16} (host bits zero, /16 to /24)
+ * @param maxAzs how many Availability Zones the VPC spans; equals {@code availabilityZones.size()} when
+ *     zones are named explicitly; default {@link ConfigDefaults#MAX_AZS}
+ * @param availabilityZones explicit zone names, or empty to let CDK pick {@code maxAzs} zones
+ * @param natGateways NAT gateways for the private subnets, 0 to the AZ count; default
+ *     {@link ConfigDefaults#NAT_GATEWAYS}
+ */
+public record NetworkConfig(String cidr, int maxAzs, List<String> availabilityZones, int natGateways) {
+  public NetworkConfig {
+    Objects.requireNonNull(cidr, "cidr");
+    availabilityZones = List.copyOf(availabilityZones);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.deepdive.ecs.app.config;
+
+import static dev.deepdive.ecs.app.config.QaFile.config;
+import static dev.deepdive.ecs.app.config.QaFile.problems;
+import static dev.deepdive.ecs.app.config.QaFile.withTop;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AgentSectionTest {
+  @Test
+  void keepsSettingsInFileOrder() {
+    assertThat(config(withTop("\"agent\": {\"ECS_LOGLEVEL\": \"info\", \"ECS_CONTAINER_STOP_TIMEOUT\": \"30s\","
+        + " \"ECS_AWSVPC_BLOCK_IMDS\": \"true\"}")).agent().keySet())
+        .containsExactly("ECS_LOGLEVEL", "ECS_CONTAINER_STOP_TIMEOUT", "ECS_AWSVPC_BLOCK_IMDS");
+  }
+
+  @Test
+  void forbidsEcsClusterBecauseTheToolWritesIt() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_CLUSTER\": \"other\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ECS_CLUSTER: not allowed here, got \"other\"; the tool writes ECS_CLUSTER"
+            + " from clusterName, so remove this line");
+  }
+
+  @Test
+  void rejectsANameThatIsNoAgentVariable() {
+    assertThat(problems(withTop("\"agent\": {\"ecs_loglevel\": \"info\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ecs_loglevel: not an ECS agent setting name, got \"ecs_loglevel\";"
+            + " expected ECS_ followed by capital letters, digits or _, e.g. ECS_LOGLEVEL");
+  }
+
+  @Test
+  void rejectsALineBreakThatWouldSmuggleInASetting() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_LOGLEVEL\": \"info\\nECS_CLUSTER=other\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ECS_LOGLEVEL: must not contain a line break or NUL (ecs.config holds one"
+            + " setting per line), got \"info\\nECS_CLUSTER=other\"");
+  }
+
+  @Test
+  void rejectsNul() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_LOGLEVEL\": \"info\\u0000\"}"))).singleElement().asString()
+        .contains("must not contain a line break or NUL");
+  }
+
+  @Test
+  void rejectsAValueLongerThan1024Characters() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_LOGLEVEL\": \"" + "x".repeat(1025) + "\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ECS_LOGLEVEL: must be at most 1024 characters, got 1025 characters");
+  }
+
+  @Test
+  void mustBeAnObject() {
+    assertThat(problems(withTop("\"agent\": [\"ECS_LOGLEVEL=info\"]"))).containsExactly(
+        "app/environments/qa.json: agent: expected an object of names to strings, got a list");
+  }
+}

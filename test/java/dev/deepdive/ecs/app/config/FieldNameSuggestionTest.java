@@ -1,0 +1,35 @@
+package dev.deepdive.ecs.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FieldNameSuggestionTest {
+  private static final List<String> CAPACITY = CapacitySection.FIELDS;
+
+  @Test
+  void suggestsAFieldWithSwappedLetters() {
+    assertThat(FieldNameSuggestion.closest("mniSize", CAPACITY)).contains("minSize");
+  }
+
+  @Test
+  void suggestsTheFullNameForACutOffOne() {
+    assertThat(FieldNameSuggestion.closest("desired", CAPACITY)).contains("desiredSize");
+  }
+
+  @Test
+  void prefersTheCloserOfTwoCandidates() {
+    assertThat(FieldNameSuggestion.closest("maxSise", CAPACITY)).contains("maxSize");
+  }
+
+  @Test
+  void suggestsNothingForAnUnrelatedName() {
+    assertThat(FieldNameSuggestion.closest("spot", CAPACITY)).isEmpty();
+  }
+
+  @Test
+  void doesNotSuggestForVeryShortNames() {
+    assertThat(FieldNameSuggestion.closest("x", List.of("az"))).isEmpty();
+  }
+}

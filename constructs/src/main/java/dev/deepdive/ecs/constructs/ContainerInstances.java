@@ -47,8 +47,7 @@ public final class ContainerInstances extends Construct {
     super(scope, id);
     this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
         .vpc(props.vpc())
-        .description("ECS container instances of " + props.cluster().getClusterName()
-            + ": no inbound except from the load balancer")
+        .description("ECS container instances: no inbound except from the load balancer")
         .allowAllOutbound(true)
         .build();
 

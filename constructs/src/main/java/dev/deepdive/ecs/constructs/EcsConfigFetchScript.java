@@ -81,7 +81,7 @@ public final class EcsConfigFetchScript {
     }
 
     String rendered = PLACEHOLDER.matcher(Template.TEXT)
-        .replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+        .replaceAll(match -> Matcher.quoteReplacement(valueFor(match.group(1), values)));
     List<String> lines = new ArrayList<>();
     for (String line : rendered.split("\n", -1)) {
       if (!isCommentOnly(line)) {
@@ -94,11 +94,19 @@ public final class EcsConfigFetchScript {
     return List.copyOf(lines);
   }
 
+  private static String valueFor(String placeholder, Map<String, String> values) {
+    String value = values.get(placeholder);
+    if (value == null) {
+      throw new IllegalStateException(TEMPLATE_RESOURCE + " uses @@" + placeholder + "@@, which render() does not fill");
+    }
+    return value;
+  }
+
   /**
-   * The template's comments are for its maintainers and would take a third of the 16 KB user-data
-   * limit, so they are left out; ShellCheck directives stay, the tests run ShellCheck on the
-   * rendered script. Safe because the template has no here-documents or multi-line strings
-   * (checked when it is loaded).
+   * The template's comments are for its maintainers and would take over a quarter of the 16 KB
+   * user-data limit, so they are left out; ShellCheck directives stay, the tests run ShellCheck on
+   * the rendered script. Safe as long as the template has no multi-line strings and no
+   * here-documents (the latter checked when it is loaded).
    */
   private static boolean isCommentOnly(String line) {
     String trimmed = line.strip();

@@ -1,0 +1,57 @@
+package dev.deepdive.ecs.constructs.bootscript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S3 URL curl signs, for buckets and regions outside the common case. */
+class S3UrlTest {
+
+  @TempDir Path dir;
+
+  private BootRun bootWith(String bucket, String region) {
+    List<String> lines = new ArrayList<>(List.of("#!/bin/bash"));
+    lines.addAll(EcsConfigFetchScript.render(bucket, "dev/ecs.config", Environment.CLUSTER, region));
+    return BootScriptHarness.forUserData(String.join("\n", lines)).withS3Object(Environment.ECS_CONFIG_OBJECT).run(dir);
+  }
+
+  private static String signedUrl(BootRun run) {
+    List<String> args = run.callsTo("curl").stream().filter(call -> call.args().contains("--aws-sigv4"))
+        .findFirst().orElseThrow(() -> new AssertionError(run.describe())).args();
+    return args.get(args.size() - 1);
+  }
+
+  @Test
+  void usesThePathStyleUrlForABucketWithDots() {
+    // S3's wildcard certificate does not cover a dotted name as a virtual host.
+    BootRun run = bootWith("deep.dive.dev", "eu-west-1");
+
+    assertThat(signedUrl(run)).isEqualTo("https://s3.eu-west-1.amazonaws.com/deep.dive.dev/dev/ecs.config");
+  }
+
+  @Test
+  void usesTheChinaDomainInChinaRegions() {
+    BootRun run = bootWith("deep-dive-dev", "cn-north-1");
+
+    assertThat(signedUrl(run)).isEqualTo("https://deep-dive-dev.s3.cn-north-1.amazonaws.com.cn/dev/ecs.config");
+  }
+
+  @Test
+  void refusesAtBootABucketNameThatATokenResolvedTo() {
+    // A CDK token passes render() unchecked; the script checks the resolved value before using it.
+    List<String> lines = new ArrayList<>(List.of("#!/bin/bash"));
+    lines.addAll(EcsConfigFetchScript.render("${Token[TOKEN.9]}", "ecs.config", Environment.CLUSTER, "eu-west-1"));
+    String resolved = String.join("\n", lines).replace("${Token[TOKEN.9]}", "Not_A_Bucket");
+
+    BootRun run = BootScriptHarness.forUserData(resolved).withS3Object(Environment.ECS_CONFIG_OBJECT).run(dir);
+
+    assertThat(run.stderr()).as(run.describe())
+        .contains("ecs-config: FATAL: bucket 'Not_A_Bucket' is not an S3 bucket name (3-63 of a-z 0-9 . -)");
+    assertThat(run.callsTo("curl")).isEmpty();
+  }
+}

@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The full example in docs/environment-file.md stays a valid environment file. */
+/** The full example in README.md stays a valid environment file. */
 class DocumentedExampleTest {
   private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void theFullExampleInTheReferenceLoads() throws IOException {
-    Matcher block = JSON_BLOCK.matcher(Files.readString(Path.of("docs/environment-file.md")));
-    assertThat(block.find()).as("a ```json block in docs/environment-file.md").isTrue();
+    Matcher block = JSON_BLOCK.matcher(Files.readString(Path.of("README.md")));
+    assertThat(block.find()).as("a ```json block in README.md").isTrue();
     EnvironmentFile file = EnvironmentFileReader.read(
         Path.of("app/environments/qa.json"), block.group(1).getBytes(StandardCharsets.UTF_8));
     assertThat(file.problems()).isEmpty();

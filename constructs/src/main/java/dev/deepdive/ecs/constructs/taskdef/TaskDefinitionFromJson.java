@@ -25,8 +25,10 @@ import software.constructs.Construct;
  *
  * <p>Revisions: CloudFormation replaces a task definition on any change, which registers a new revision, and
  * on success deregisters the old one (INACTIVE), after which a service can no longer be rolled back to it.
- * {@code UpdateReplacePolicy: Retain} keeps replaced revisions ACTIVE for rollback. DeletionPolicy stays
- * Delete: when the service itself is removed there is nothing left to roll back.
+ * {@code UpdateReplacePolicy: Retain} keeps replaced revisions ACTIVE for rollback. {@code DeletionPolicy:
+ * Retain} as well: CloudFormation's template validation (W3011) flags one without the other, and an ACTIVE
+ * revision costs nothing; a deleted environment leaves its revisions behind for
+ * {@code aws ecs deregister-task-definition}.
  *
  * <p>Validation happens here, before anything is added to the template: every error of the file and the fit
  * check at once, as {@link TaskDefinitionProblems}. Warnings (JVM memory, unknown instance types) and notices
@@ -57,6 +59,7 @@ public final class TaskDefinitionFromJson extends Construct {
         .build());
     resource.addOverride("Properties", properties);
     resource.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
+    resource.getCfnOptions().setDeletionPolicy(CfnDeletionPolicy.RETAIN);
 
     warnings.forEach(w -> Annotations.of(this).addWarningV2(WARNING_ID, w));
     document.replacementNotices().forEach(n -> Annotations.of(this).addInfo(n));

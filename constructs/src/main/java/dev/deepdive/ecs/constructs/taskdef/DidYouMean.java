@@ -11,7 +11,7 @@ final class DidYouMean {
   /**
    * The closest candidate, if any is close enough: same name in another case ("Memory", pasted from
    * CloudFormation), within two edits ("memroy"), or one name extending the other ("memorySize" for
-   * "memory"), which edit distance alone misses.
+   * "memory", "driver" for "logDriver"), which edit distance alone misses.
    */
   static Optional<String> suggest(String unknown, Collection<String> candidates) {
     String u = unknown.toLowerCase(Locale.ROOT);
@@ -35,7 +35,7 @@ final class DidYouMean {
     String longest = null;
     for (String c : candidates) {
       String lc = c.toLowerCase(Locale.ROOT);
-      boolean related = lc.length() >= 4 && u.length() >= 4 && (u.startsWith(lc) || lc.startsWith(u));
+      boolean related = lc.length() >= 4 && u.length() >= 4 && (u.startsWith(lc) || lc.startsWith(u) || u.endsWith(lc) || lc.endsWith(u));
       if (related && (longest == null || c.length() > longest.length())) {
         longest = c;
       }

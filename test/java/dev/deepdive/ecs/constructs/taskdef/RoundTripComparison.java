@@ -3,7 +3,6 @@ package dev.deepdive.ecs.constructs.taskdef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +49,7 @@ final class RoundTripComparison {
       return;
     }
     Set<String> expectedNames = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : expected.properties()) {
       String name = e.getKey();
       if (root && REPLACED.contains(name)) {
         continue;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,9 +72,12 @@ class TaskDefinitionRoundTripTest {
 
   static String read(String file) {
     try (InputStream in = TaskDefinitionRoundTripTest.class.getResourceAsStream("/taskdef/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("test resource taskdef/" + file + " is missing");
+      }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("test resource taskdef/" + file + " is missing", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

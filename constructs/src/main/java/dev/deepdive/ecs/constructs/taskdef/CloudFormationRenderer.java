@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Field;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Shape;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ final class CloudFormationRenderer {
   static Map<String, Object> render(JsonNode root, String executionRoleArn, String taskRoleArn,
       RenderOptions options, JsonNode defaultLogConfiguration) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       Field field = TaskDefinitionSchema.ROOT.fields().get(e.getKey());
       if (TaskDefinitionSchema.REPLACED_ROOT_FIELDS.contains(e.getKey())) {
         continue;
@@ -57,8 +55,7 @@ final class CloudFormationRenderer {
 
   static Map<String, Object> object(JsonNode node, Shape shape) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       Field field = shape.fields().get(e.getKey());
       out.put(field.cfnName(), value(e.getValue(), field));
     }
@@ -84,7 +81,7 @@ final class CloudFormationRenderer {
       }
       case STRING_MAP: {
         Map<String, Object> map = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().textValue()));
+        v.properties().forEach(e -> map.put(e.getKey(), e.getValue().textValue()));
         return map;
       }
       case OBJECT:

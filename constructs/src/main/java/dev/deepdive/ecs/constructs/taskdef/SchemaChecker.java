@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Field;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Shape;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,8 +32,7 @@ final class SchemaChecker {
 
   private void checkObject(JsonNode node, Shape shape, String path) {
     Map<String, Field> fields = shape.fields();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String childPath = JsonPaths.child(path, e.getKey());
       Field field = fields.get(e.getKey());
       if (field != null) {
@@ -85,7 +83,7 @@ final class SchemaChecker {
       }
       case STRING_MAP -> {
         if (expect(value.isObject(), value, "an object of string values", path)) {
-          value.fields().forEachRemaining(e -> expect(e.getValue().isTextual(), e.getValue(), "a string",
+          value.properties().forEach(e -> expect(e.getValue().isTextual(), e.getValue(), "a string",
               JsonPaths.child(path, e.getKey())));
         }
       }

@@ -23,7 +23,8 @@ import software.constructs.Construct;
  * JSON. Only the file's tags go through the typed {@code tags} property, so that tags applied with
  * {@code Tags.of(...)} elsewhere are merged with them rather than overwritten.
  *
- * <p>Revisions: CloudFormation replaces a task definition on any change, which registers a new revision, and
+ * <p>Revisions: CloudFormation replaces a task definition when any of its fields changes (tags aside), which
+ * registers a new revision, and
  * on success deregisters the old one (INACTIVE), after which a service can no longer be rolled back to it.
  * {@code UpdateReplacePolicy: Retain} keeps replaced revisions ACTIVE for rollback. {@code DeletionPolicy:
  * Retain} as well: CloudFormation's template validation (W3011) flags one without the other, and an ACTIVE

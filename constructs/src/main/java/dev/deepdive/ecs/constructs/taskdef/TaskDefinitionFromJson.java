@@ -24,8 +24,8 @@ import software.constructs.Construct;
  * {@code Tags.of(...)} elsewhere are merged with them rather than overwritten.
  *
  * <p>Revisions: CloudFormation replaces a task definition when any of its fields changes (tags aside), which
- * registers a new revision, and
- * on success deregisters the old one (INACTIVE), after which a service can no longer be rolled back to it.
+ * registers a new revision, and on success deregisters the old one (INACTIVE), after which a service can no
+ * longer be rolled back to it.
  * {@code UpdateReplacePolicy: Retain} keeps replaced revisions ACTIVE for rollback. {@code DeletionPolicy:
  * Retain} as well: CloudFormation's template validation (W3011) flags one without the other, and an ACTIVE
  * revision costs nothing; a deleted environment leaves its revisions behind for

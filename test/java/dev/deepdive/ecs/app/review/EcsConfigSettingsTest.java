@@ -59,4 +59,21 @@ class EcsConfigSettingsTest {
     Files.writeString(folder.resolve("index.py"), "print('hello')\n");
     assertThat(settings("{}", List.of(new CloudAssembly.AssetSource("Handler/Code", folder))).files()).isEmpty();
   }
+
+  @Test
+  void keepsOnlyUserDataLinesThatWriteAgentSettings() throws Exception {
+    String script = String.join("\\n", "#!/bin/bash",
+        "# the cluster's own echo ECS_CLUSTER=... >> /etc/ecs/ecs.config must still run",
+        "sed -n 's/^ECS_CLUSTER=//p' /etc/ecs/ecs.config",
+        "cat <<'EOF' >> /etc/ecs/ecs.config",
+        "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true",
+        "EOF",
+        "echo ECS_CLUSTER=");
+    EcsConfigSettings settings = settings("""
+        {"Lt": {"Type": "AWS::EC2::LaunchTemplate", "Properties": {"LaunchTemplateData": {"UserData":
+          {"Fn::Base64": {"Fn::Join": ["", ["%s", {"Ref": "Cluster"}, " >> /etc/ecs/ecs.config"]]}}}}}}"""
+        .formatted(script), List.of());
+    assertThat(settings.userDataLines()).extracting(EcsConfigSettings.UserDataLine::line).containsExactly(
+        "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true", "echo ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config");
+  }
 }

@@ -43,10 +43,10 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
 
   private record ResourceKey(String environment, String stack, String logicalId) {}
 
-  private static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::environment)
+  private static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::environment, EnvironmentReview.NAME_ORDER)
       .thenComparing(Grant::stack).thenComparing(Grant::role).thenComparing(Grant::effect)
       .thenComparing(Grant::action).thenComparing(Grant::resource).thenComparing(Grant::condition);
-  private static final Comparator<Exposure> EXPOSURE_ORDER = Comparator.comparing(Exposure::environment)
+  private static final Comparator<Exposure> EXPOSURE_ORDER = Comparator.comparing(Exposure::environment, EnvironmentReview.NAME_ORDER)
       .thenComparing(Exposure::stack).thenComparing(Exposure::target).thenComparing(Exposure::access);
   /** Attributes besides Properties that change what CloudFormation does; Metadata (paths, asset hints) does not. */
   private static final List<String> RESOURCE_ATTRIBUTES =
@@ -94,9 +94,9 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
       }
     });
     replaced.addAll(renamed(newerResources, olderResources));
-    replaced.sort(Comparator.comparing(Replacement::environment).thenComparing(Replacement::stack)
+    replaced.sort(Comparator.comparing(Replacement::environment, EnvironmentReview.NAME_ORDER).thenComparing(Replacement::stack)
         .thenComparing(Replacement::logicalId));
-    changes.sort(Comparator.comparing(ResourceChange::environment).thenComparing(ResourceChange::stack)
+    changes.sort(Comparator.comparing(ResourceChange::environment, EnvironmentReview.NAME_ORDER).thenComparing(ResourceChange::stack)
         .thenComparing(ResourceChange::logicalId));
 
     return new AssemblyDiff(minus(newerGrants, olderGrants, GRANT_ORDER), minus(olderGrants, newerGrants, GRANT_ORDER),
@@ -150,7 +150,7 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
   }
 
   private static SortedMap<ResourceKey, JsonNode> resources(CloudAssembly assembly) {
-    SortedMap<ResourceKey, JsonNode> resources = new TreeMap<>(Comparator.comparing(ResourceKey::environment)
+    SortedMap<ResourceKey, JsonNode> resources = new TreeMap<>(Comparator.comparing(ResourceKey::environment, EnvironmentReview.NAME_ORDER)
         .thenComparing(ResourceKey::stack).thenComparing(ResourceKey::logicalId));
     for (CloudAssembly.Stack stack : assembly.stacks()) {
       new StackResources(stack.template()).all().forEach((id, resource) -> resources.put(

@@ -76,7 +76,7 @@ public final class AssemblyReview {
 
   private static List<EnvironmentReview> environments(CloudAssembly assembly) throws ReviewException {
     SortedMap<String, List<CloudAssembly.Stack>> byEnvironment =
-        new TreeMap<>(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()));
+        new TreeMap<>(EnvironmentReview.NAME_ORDER);
     for (CloudAssembly.Stack stack : assembly.stacks()) {
       byEnvironment.computeIfAbsent(stack.environment(), e -> new ArrayList<>()).add(stack);
     }

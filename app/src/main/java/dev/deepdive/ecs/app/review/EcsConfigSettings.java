@@ -20,7 +20,9 @@ import java.util.zip.ZipFile;
  *
  * <p>Two places: an {@code ecs.config} file shipped as a CDK file asset (a BucketDeployment source, found through
  * the stack's assets manifest: a folder or zip holding a file named {@code ecs.config}), and the lines of launch
- * template / launch configuration user data that set {@code ECS_*} variables (at least {@code ECS_CLUSTER}).
+ * template / launch configuration user data that write {@code ECS_*} variables into ecs.config (at least
+ * {@code ECS_CLUSTER}): {@code echo ECS_X=... >> /etc/ecs/ecs.config}, or a line of a here-document that starts
+ * with {@code ECS_X=}. Comments and lines that merely mention a variable (a check, a sed) are not settings.
  *
  * @param files ecs.config files found in the stacks' assets, sorted by stack and asset
  * @param userDataLines user data lines that set ECS agent variables, in stack, resource and line order
@@ -30,6 +32,8 @@ record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLine
   /** Asset folders are shallow (a BucketDeployment source); a deep walk would only read unrelated bundles. */
   private static final int MAX_DEPTH = 4;
   private static final Pattern AGENT_VARIABLE = Pattern.compile("\\bECS_[A-Z0-9_]+=");
+  private static final Pattern SETTING_LINE = Pattern.compile("^ECS_[A-Z0-9_]+=.*");
+  private static final Pattern WRITES_ECS_CONFIG = Pattern.compile(">>?\\s*\\S*ecs\\.config");
   private static final List<String> USER_DATA_TYPES = List.of(
       "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Instance");
 
@@ -68,7 +72,7 @@ record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLine
         JsonNode userData = properties.has("LaunchTemplateData")
             ? properties.path("LaunchTemplateData").path("UserData") : properties.path("UserData");
         for (String line : userDataText(userData).split("\n")) {
-          if (AGENT_VARIABLE.matcher(line).find()) {
+          if (setsAgentVariable(line.strip())) {
             lines.add(new UserDataLine(stack.displayName(), id, line.strip()));
           }
         }
@@ -86,6 +90,11 @@ record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLine
       lines.addAll(part.userDataLines());
     });
     return new EcsConfigSettings(List.copyOf(configFiles), List.copyOf(lines));
+  }
+
+  private static boolean setsAgentVariable(String line) {
+    return SETTING_LINE.matcher(line).matches()
+        || (AGENT_VARIABLE.matcher(line).find() && WRITES_ECS_CONFIG.matcher(line).find() && !line.startsWith("#"));
   }
 
   /** User data is Fn::Base64 of a string or Fn::Join (CDK), or already-encoded text. */

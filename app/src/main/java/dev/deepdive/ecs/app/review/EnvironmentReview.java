@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.app.review;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
 record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<String, Integer> resourcesByType,
     List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure, EcsConfigSettings ecsConfig,
     List<ServiceDeployments.ServiceDeployment> services) {
+
+  /** Environments read in this order everywhere: by name ignoring case ({@code dev} before {@code Shared}). */
+  static final Comparator<String> NAME_ORDER =
+      String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
   record StackSummary(String name, int resources) {}
 

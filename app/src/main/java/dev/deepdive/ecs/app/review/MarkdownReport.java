@@ -31,9 +31,9 @@ final class MarkdownReport {
   private void changes(String against, AssemblyDiff changes) {
     section("## Changes since " + code(against));
     section("### Security-relevant changes");
-    line(changes.newGrants().size() + " new IAM grants, " + changes.removedGrants().size() + " removed; "
-        + changes.newExposure().size() + " new internet exposures, " + changes.removedExposure().size()
-        + " removed; " + changes.replaced().size() + " replaced resources.");
+    line("New IAM grants: " + changes.newGrants().size() + ", removed: " + changes.removedGrants().size()
+        + ". New internet exposure: " + changes.newExposure().size() + ", removed: " + changes.removedExposure().size()
+        + ". Resources replaced: " + changes.replaced().size() + ".");
     section("#### New IAM grants");
     grants(changes.newGrants());
     section("#### Removed IAM grants");

@@ -2,6 +2,7 @@ package dev.deepdive.ecs.app.review;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Renders a review as GitHub-flavoured Markdown for a pull request: changes first when comparing, then one
@@ -137,8 +138,7 @@ final class MarkdownReport {
     }
     table(List.of("Service", "Stack", "Desired", "Max %", "Min healthy %", "Circuit breaker", "Grace",
         "Placement", "Capacity providers", "Load balancers"), services, s -> List.of(
-        code(s.service()), code(s.stack()), s.desiredCount() == null ? s.schedulingStrategy().equals("DAEMON")
-            ? "DAEMON" : "?" : String.valueOf(s.desiredCount()),
+        code(s.service()), code(s.stack()), desired(s),
         String.valueOf(s.maximumPercent()), String.valueOf(s.minimumHealthyPercent()), s.circuitBreaker(),
         seconds(s.healthCheckGracePeriodSeconds()),
         String.join(", ", concat(s.placementStrategies(), s.placementConstraints())),
@@ -164,8 +164,16 @@ final class MarkdownReport {
     }
   }
 
+  /** A DAEMON service has no desired count of its own; "?" is a count that is not a literal (a parameter). */
+  private static String desired(ServiceDeployments.ServiceDeployment service) {
+    if (service.desiredCount() != null) {
+      return String.valueOf(service.desiredCount());
+    }
+    return service.schedulingStrategy().equals("DAEMON") ? "DAEMON" : "?";
+  }
+
   private static List<String> concat(List<String> first, List<String> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   private <T> void table(List<String> headers, List<T> rows, Function<T, List<String>> columns) {

@@ -34,7 +34,8 @@ class LoadBalancerSectionTest {
   void rejectsAnArnThatIsNoCertificate() {
     assertThat(problems(withTop("\"loadBalancer\": {\"certificateArn\": \"arn:aws:iam::111111111111:role/x\"}")))
         .containsExactly(FILE + "loadBalancer.certificateArn: not an ACM certificate ARN, got"
-            + " \"arn:aws:iam::111111111111:role/x\"; expected arn:aws:acm:<region>:<12-digit account>:certificate/<id>");
+            + " \"arn:aws:iam::111111111111:role/x\"; expected arn:aws:acm:<region>:<12-digit account>"
+            + ":certificate/<id>");
   }
 
   @Test

@@ -23,7 +23,8 @@ class PlacementSectionTest {
 
   @Test
   void readsBinpack() {
-    assertThat(only(placement("\"strategy\": \"binpack\"")).placement().strategy()).isEqualTo(PlacementStrategy.BINPACK);
+    assertThat(only(placement("\"strategy\": \"binpack\"")).placement().strategy())
+        .isEqualTo(PlacementStrategy.BINPACK);
   }
 
   @Test
@@ -35,7 +36,8 @@ class PlacementSectionTest {
   @Test
   void suggestsTheStrategyWrittenInTheWrongCase() {
     assertThat(problems(placement("\"strategy\": \"Spread\""))).containsExactly(
-        FILE + ".strategy: unknown placement strategy, got \"Spread\"; did you mean 'spread'? allowed: spread, binpack");
+        FILE + ".strategy: unknown placement strategy, got \"Spread\"; did you mean 'spread'? allowed: spread,"
+            + " binpack");
   }
 
   @Test

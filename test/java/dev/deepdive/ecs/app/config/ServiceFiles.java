@@ -7,7 +7,8 @@ final class ServiceFiles {
   /** A worker service: only the required fields. */
   static final String WORKER = "{\"name\": \"worker\", \"taskDefinition\": \"worker.json\", \"desiredCount\": 1}";
   /** The load balancer block of {@link #web(String)}: only its required fields and one path pattern. */
-  static final String WEB_LOAD_BALANCER = "\"container\": \"tomcat\", \"containerPort\": 8080, \"pathPatterns\": [\"/*\"]";
+  static final String WEB_LOAD_BALANCER =
+      "\"container\": \"tomcat\", \"containerPort\": 8080, \"pathPatterns\": [\"/*\"]";
 
   private ServiceFiles() {}
 

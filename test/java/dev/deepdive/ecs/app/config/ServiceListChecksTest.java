@@ -71,4 +71,15 @@ class ServiceListChecksTest {
         FILE + "services[1].name: duplicate service name, got \"worker\", also the name of services[0]; each service"
             + " of an environment needs its own name");
   }
+
+  @Test
+  void asksForAnExplicitPriorityWhenTheDefaultPassesTheLimit() {
+    String[] services = new String[5001];
+    for (int i = 0; i < 5000; i++) {
+      services[i] = WORKER.replace("\"worker\"", "\"w" + i + "\"");
+    }
+    services[5000] = WEB;
+    assertThat(problems(services)).containsExactly(FILE + "services[5000].loadBalancer.priority: the default priority"
+        + " (10 x position) is above 50000, got 50010; give a priority of 1 to 50000");
+  }
 }

@@ -38,7 +38,8 @@ final class DeploymentSection {
     Optional<Integer> maximum = fields.optionalInt("maximumPercent", ConfigDefaults.MAXIMUM_PERCENT, MAXIMUM_PERCENT);
     Optional<Integer> minimum = fields.optionalInt(
         "minimumHealthyPercent", ConfigDefaults.MINIMUM_HEALTHY_PERCENT, MINIMUM_HEALTHY_PERCENT);
-    Optional<Boolean> rollback = fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
+    Optional<Boolean> rollback =
+        fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
     if (maximum.isPresent() && minimum.isPresent() && desiredCount.isPresent()) {
       progressPossible(maximum.get(), minimum.get(), desiredCount.get(), fields);
     }

@@ -41,7 +41,8 @@ final class HealthCheckSection {
         : Optional.of(ConfigDefaults.HEALTH_CHECK_PATH);
     Optional<Integer> interval =
         fields.optionalInt("intervalSeconds", ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, INTERVAL);
-    Optional<Integer> timeout = fields.optionalInt("timeoutSeconds", ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, TIMEOUT);
+    Optional<Integer> timeout =
+        fields.optionalInt("timeoutSeconds", ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, TIMEOUT);
     if (interval.isPresent() && timeout.isPresent() && timeout.get() >= interval.get()) {
       timeoutBelowInterval(timeout.get(), interval.get(), fields);
     }

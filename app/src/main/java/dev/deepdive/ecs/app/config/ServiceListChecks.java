@@ -1,6 +1,9 @@
 package dev.deepdive.ecs.app.config;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,36 +16,39 @@ final class ServiceListChecks {
   private ServiceListChecks() {}
 
   static void check(List<ServicesSection.Read> services, Problems problems) {
-    for (int later = 0; later < services.size(); later++) {
-      ServicesSection.Read service = services.get(later);
-      List<ServicesSection.Read> earlier = services.subList(0, later);
-      service.name().ifPresent(name -> earlier.stream()
-          .filter(other -> other.name().equals(service.name()))
-          .findFirst()
-          .ifPresent(other -> problems.at(service.path().field("name"), "duplicate service name, got "
-              + Shown.quoted(name) + ", also the name of " + other.path() + "; each service of an environment needs"
-              + " its own name")));
+    Map<String, ServicesSection.Read> byName = new HashMap<>();
+    Map<Integer, ServicesSection.Read> byPriority = new HashMap<>();
+    List<ServicesSection.Read> routed = new ArrayList<>();
+    for (ServicesSection.Read service : services) {
+      service.name().ifPresent(name -> {
+        ServicesSection.Read other = byName.putIfAbsent(name, service);
+        if (other != null) {
+          problems.at(service.path().field("name"), "duplicate service name, got " + Shown.quoted(name)
+              + ", also the name of " + other.path() + "; each service of an environment needs its own name");
+        }
+      });
       service.loadBalancer().ifPresent(lb -> {
-        lb.priority().ifPresent(priority -> earlier.stream()
-            .filter(other -> priority(other).equals(lb.priority()))
-            .findFirst()
-            .ifPresent(other -> problems.at(service.path().field("loadBalancer").field("priority"),
+        lb.priority().ifPresent(priority -> {
+          ServicesSection.Read other = byPriority.putIfAbsent(priority, service);
+          if (other != null) {
+            problems.at(service.path().field("loadBalancer").field("priority"),
                 "duplicate listener rule priority, got " + priority
                     + (lb.priorityDefaulted() ? " (the default for " + service.path() + ")" : "")
                     + ", also the priority of " + other.path() + named(other)
-                    + "; give each load-balanced service its own priority")));
-        lb.conditions().ifPresent(conditions -> earlier.stream()
-            .filter(other -> conditions(other).map(conditions::sameAs).orElse(false))
-            .findFirst()
-            .ifPresent(other -> problems.at(service.path().field("loadBalancer"), "same listener rule as "
-                + other.path() + " (" + other.name().map(n -> "'" + n + "': ").orElse("")
-                + conditions(other).orElseThrow().describe() + "); give one a hostHeaders or other pathPatterns")));
+                    + "; give each load-balanced service its own priority");
+          }
+        });
+        lb.conditions().ifPresent(conditions -> {
+          routed.stream()
+              .filter(other -> conditions(other).orElseThrow().sameAs(conditions))
+              .findFirst()
+              .ifPresent(other -> problems.at(service.path().field("loadBalancer"), "same listener rule as "
+                  + other.path() + " (" + other.name().map(n -> "'" + n + "': ").orElse("")
+                  + conditions(other).orElseThrow().describe() + "); give one a hostHeaders or other pathPatterns"));
+          routed.add(service);
+        });
       });
     }
-  }
-
-  private static Optional<Integer> priority(ServicesSection.Read service) {
-    return service.loadBalancer().flatMap(ServiceLoadBalancerSection.Read::priority);
   }
 
   private static Optional<ListenerRuleConditions> conditions(ServicesSection.Read service) {

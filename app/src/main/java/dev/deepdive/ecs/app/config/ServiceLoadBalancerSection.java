@@ -70,9 +70,9 @@ final class ServiceLoadBalancerSection {
     }
     int priority = ConfigDefaults.listenerRulePriority(index);
     if (priority > PRIORITY.max()) {
-      fields.problems().at(fields.path("priority"), "the default priority (" + ConfigDefaults.LISTENER_RULE_PRIORITY_STEP
-          + " x position) is above " + PRIORITY.max() + ", got " + priority + "; give a priority of 1 to "
-          + PRIORITY.max());
+      fields.problems().at(fields.path("priority"), "the default priority ("
+          + ConfigDefaults.LISTENER_RULE_PRIORITY_STEP + " x position) is above " + PRIORITY.max() + ", got "
+          + priority + "; give a priority of 1 to " + PRIORITY.max());
       return Optional.empty();
     }
     return Optional.of(priority);

@@ -3,6 +3,7 @@ package dev.deepdive.ecs.app.config;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,12 @@ import java.util.Optional;
  * @param agent extra ECS agent settings for {@code ecs.config}, in file order; never contains ECS_CLUSTER
  * @param tags tags for every resource of the environment, in file order
  * @param source the file it was read from, as given to the loader (used in messages)
+ * @param loadBalancer the environment's Application Load Balancer, used when a service has a
+ *     {@code loadBalancer} block; {@link LoadBalancerConfig#defaults()} when the file has none
+ * @param legacyEcsServiceRole whether to create the seed-era ECS service role for the load balancer; default
+ *     {@link ConfigDefaults#LEGACY_ECS_SERVICE_ROLE} (ECS then uses its service-linked role)
+ * @param ecrRepositories the private ECR repositories, in file order
+ * @param services the ECS services, in file order; names, listener rule priorities and conditions are unique
  */
 public record EnvironmentConfig(
     String name,
@@ -31,7 +38,13 @@ public record EnvironmentConfig(
     CapacityConfig capacity,
     Map<String, String> agent,
     Map<String, String> tags,
-    Path source) {
+    Path source,
+    LoadBalancerConfig loadBalancer,
+    boolean legacyEcsServiceRole,
+    List<EcrRepositoryConfig> ecrRepositories,
+    List<ServiceConfig> services) {
+  private static final String TASK_DEFINITIONS = "task-definitions";
+
   public EnvironmentConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(account, "account");
@@ -40,8 +53,31 @@ public record EnvironmentConfig(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(loadBalancer, "loadBalancer");
+    ecrRepositories = List.copyOf(ecrRepositories);
+    services = List.copyOf(services);
     // Order matters to people reading ecs.config and tag lists next to the file, so keep it.
     agent = Collections.unmodifiableMap(new LinkedHashMap<>(agent));
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  /**
+   * The folder of the task definition files that {@link ServiceConfig#taskDefinition()} names: the sibling
+   * {@code task-definitions} of the environments folder, so {@code app/environments/dev.json} gives
+   * {@code app/task-definitions}.
+   */
+  public Path taskDefinitionsDir() {
+    return taskDefinitionsDirFor(source);
+  }
+
+  /** {@link #taskDefinitionsDir()} of an environment file, also one given as {@code qa.json} or {@code ./qa.json}. */
+  static Path taskDefinitionsDirFor(Path source) {
+    Path folder = source.getParent();
+    Path folderName = folder == null ? null : folder.normalize().getFileName();
+    if (folderName == null || folderName.toString().isEmpty() || folderName.toString().equals("..")) {
+      // No folder name to take the sibling of: the file sits in the working directory, or below "..".
+      folder = source.toAbsolutePath().normalize().getParent();
+    }
+    return folder.resolveSibling(TASK_DEFINITIONS);
   }
 }

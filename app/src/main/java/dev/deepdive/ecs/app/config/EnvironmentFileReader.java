@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class EnvironmentFileReader {
   static final List<String> FIELDS =
-      List.of("name", "account", "region", "clusterName", "network", "capacity", "agent", "tags");
+      List.of("name", "account", "region", "clusterName", "network", "capacity", "agent", "tags", "loadBalancer",
+          "legacyEcsServiceRole", "ecrRepositories", "services");
 
   private static final String JSON_SUFFIX = ".json";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
@@ -50,13 +51,20 @@ final class EnvironmentFileReader {
         .flatMap(CapacitySection::read);
     Optional<Map<String, String>> agent = AgentSection.read(top, "agent");
     Optional<Map<String, String>> tags = TagsSection.read(top, "tags");
+    Optional<LoadBalancerConfig> loadBalancer = LoadBalancerSection.read(top, "loadBalancer", region);
+    Optional<Boolean> legacyEcsServiceRole =
+        top.optionalBoolean("legacyEcsServiceRole", ConfigDefaults.LEGACY_ECS_SERVICE_ROLE);
+    Optional<List<EcrRepositoryConfig>> ecrRepositories = EcrRepositoriesSection.read(top, "ecrRepositories");
+    Optional<List<ServiceConfig>> services =
+        ServicesSection.read(top, "services", EnvironmentConfig.taskDefinitionsDirFor(source));
 
     Optional<Ipv4Cidr> cidr = network.flatMap(NetworkSection.Read::cidr);
     Optional<EnvironmentConfig> config = Optional.empty();
     if (problems.isEmpty()) {
       config = Optional.of(new EnvironmentConfig(name.orElseThrow(), account, region, clusterName.orElseThrow(),
           network.flatMap(NetworkSection.Read::config).orElseThrow(), capacity.orElseThrow(), agent.orElseThrow(),
-          tags.orElseThrow(), source));
+          tags.orElseThrow(), source, loadBalancer.orElseThrow(), legacyEcsServiceRole.orElseThrow(),
+          ecrRepositories.orElseThrow(), services.orElseThrow()));
     }
     return new EnvironmentFile(source, true, name, clusterName, cidr, config, problems.lines());
   }

@@ -46,6 +46,11 @@ final class ObjectFields {
     return Optional.of(new ObjectFields(node, path, problems));
   }
 
+  /** Where this object sits, for problems about the object as a whole. */
+  JsonPath path() {
+    return path;
+  }
+
   JsonPath path(String name) {
     return path.field(name);
   }
@@ -56,6 +61,11 @@ final class ObjectFields {
 
   boolean has(String name) {
     return node.has(name);
+  }
+
+  /** The raw value, for a message about a field that should not be there at all. */
+  Optional<JsonNode> value(String name) {
+    return Optional.ofNullable(node.get(name));
   }
 
   Optional<String> requiredString(String name) {
@@ -152,6 +162,63 @@ final class ObjectFields {
       }
     }
     return allText ? Optional.of(entries) : Optional.empty();
+  }
+
+  /** {@code defaultValue} when absent; empty when the value is not {@code true} or {@code false}. */
+  Optional<Boolean> optionalBoolean(String name, boolean defaultValue) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Optional.of(defaultValue);
+    }
+    if (!value.isBoolean()) {
+      problems.at(path(name), "expected true or false, got " + Shown.typed(value));
+      return Optional.empty();
+    }
+    return Optional.of(value.booleanValue());
+  }
+
+  Optional<List<JsonNode>> requiredList(String name, String items) {
+    return required(name) ? optionalList(name, items) : Optional.empty();
+  }
+
+  /**
+   * The items of a list, for the caller to read one by one at {@code path(name).index(i)}. Empty when
+   * absent or not a list.
+   *
+   * @param items what the list holds, for the message, e.g. {@code "service objects"}
+   */
+  Optional<List<JsonNode>> optionalList(String name, String items) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isArray()) {
+      problems.at(path(name), "expected a list of " + items + ", got " + Shown.typed(value));
+      return Optional.empty();
+    }
+    List<JsonNode> list = new ArrayList<>();
+    value.forEach(list::add);
+    return Optional.of(list);
+  }
+
+  /**
+   * An object with free-form keys (such as repository names) whose values the caller reads at
+   * {@code path(name).field(key)}, in file order. Empty when absent or not an object.
+   *
+   * @param description what the object maps, for the message, e.g. {@code "repository names to settings"}
+   */
+  Optional<Map<String, JsonNode>> optionalMap(String name, String description) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isObject()) {
+      problems.at(path(name), "expected an object of " + description + ", got " + Shown.typed(value));
+      return Optional.empty();
+    }
+    Map<String, JsonNode> entries = new LinkedHashMap<>();
+    value.properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+    return Optional.of(entries);
   }
 
   Optional<ObjectFields> requiredObject(String name, List<String> allowed) {

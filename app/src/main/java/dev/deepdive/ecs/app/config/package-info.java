@@ -4,7 +4,10 @@
  * <p>Public API: {@link dev.deepdive.ecs.app.config.EnvironmentLoader} (load a folder, select by the
  * {@code environments} context value), the records {@link dev.deepdive.ecs.app.config.EnvironmentConfig},
  * {@link dev.deepdive.ecs.app.config.NetworkConfig}, {@link dev.deepdive.ecs.app.config.CapacityConfig},
- * {@link dev.deepdive.ecs.app.config.AmiFamily}, the defaults in
+ * {@link dev.deepdive.ecs.app.config.AmiFamily}, {@link dev.deepdive.ecs.app.config.LoadBalancerConfig},
+ * {@link dev.deepdive.ecs.app.config.EcrRepositoryConfig}, {@link dev.deepdive.ecs.app.config.ServiceConfig} and
+ * the records it holds (service load balancer, health check, deployment, placement, policy statements), the
+ * defaults in
  * {@link dev.deepdive.ecs.app.config.ConfigDefaults}, and {@link dev.deepdive.ecs.app.config.ConfigException}.
  *
  * <p>Why not plain Jackson data binding: it stops at the first problem and words it in Java terms. Here

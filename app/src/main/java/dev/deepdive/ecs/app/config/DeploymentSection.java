@@ -1,0 +1,73 @@
+package dev.deepdive.ecs.app.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and checks a service's {@code deployment} object into a {@link DeploymentConfig}.
+ *
+ * <p>ECS rounds {@code maximumPercent} of the desired count down and {@code minimumHealthyPercent} up
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html). When the first comes
+ * out at the desired count and the second too, ECS may neither start a new task nor stop an old one, and a
+ * deployment hangs until the circuit breaker or a person gives up; that is rejected here.
+ */
+final class DeploymentSection {
+  static final List<String> FIELDS = List.of("maximumPercent", "minimumHealthyPercent", "circuitBreakerRollback");
+
+  private static final IntRange MAXIMUM_PERCENT = IntRange.between(100, 400);
+  private static final IntRange MINIMUM_HEALTHY_PERCENT = IntRange.between(0, 100);
+
+  private DeploymentSection() {}
+
+  /**
+   * The settings, the defaults when absent, or empty when anything is invalid.
+   *
+   * @param desiredCount the service's desired count when valid; the progress check needs it
+   */
+  static Optional<DeploymentConfig> read(ObjectFields service, String name, Optional<Integer> desiredCount) {
+    if (!service.has(name)) {
+      return Optional.of(DeploymentConfig.defaults());
+    }
+    Problems problems = service.problems();
+    int before = problems.count();
+    Optional<ObjectFields> opened = service.optionalObject(name, FIELDS);
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectFields fields = opened.get();
+    Optional<Integer> maximum = fields.optionalInt("maximumPercent", ConfigDefaults.MAXIMUM_PERCENT, MAXIMUM_PERCENT);
+    Optional<Integer> minimum = fields.optionalInt(
+        "minimumHealthyPercent", ConfigDefaults.MINIMUM_HEALTHY_PERCENT, MINIMUM_HEALTHY_PERCENT);
+    Optional<Boolean> rollback =
+        fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
+    if (maximum.isPresent() && minimum.isPresent() && desiredCount.isPresent()) {
+      progressPossible(maximum.get(), minimum.get(), desiredCount.get(), fields);
+    }
+    if (problems.count() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new DeploymentConfig(maximum.orElseThrow(), minimum.orElseThrow(), rollback.orElseThrow()));
+  }
+
+  private static void progressPossible(int maximumPercent, int minimumPercent, int desired, ObjectFields fields) {
+    if (desired == 0) {
+      return;
+    }
+    long mostRunning = Math.floorDiv((long) desired * maximumPercent, 100);
+    long leastHealthy = Math.floorDiv((long) desired * minimumPercent + 99, 100);
+    if (mostRunning > desired || leastHealthy < desired) {
+      return;
+    }
+    long maximumNeeded = Math.floorDiv((long) (desired + 1) * 100 + desired - 1, desired);
+    long minimumNeeded = Math.floorDiv((long) (desired - 1) * 100, desired);
+    fields.problems().at(fields.path(), "a deployment can never make progress, got maximumPercent " + maximumPercent
+        + " and minimumHealthyPercent " + minimumPercent + " with desiredCount " + desired + ": ECS may run at most "
+        + tasks(mostRunning) + " (rounded down) and must keep " + leastHealthy + " healthy (rounded up), so it can"
+        + " neither start a new task nor stop an old one; raise maximumPercent to at least " + maximumNeeded
+        + " or lower minimumHealthyPercent to at most " + minimumNeeded);
+  }
+
+  private static String tasks(long count) {
+    return count == 1 ? "1 task" : count + " tasks";
+  }
+}

@@ -1,0 +1,19 @@
+package dev.deepdive.ecs.app.config;
+
+import java.util.Locale;
+
+/** How ECS picks a container instance for each task of a service. */
+public enum PlacementStrategy {
+  /**
+   * Spread by {@code attribute:ecs.availability-zone}, then by {@code instanceId}: the seed's scheduler,
+   * which keeps a service up when one zone or one instance fails.
+   */
+  SPREAD,
+  /** Binpack by memory: fill instances before using the next, so fewer instances run. */
+  BINPACK;
+
+  /** The name written in environment files, e.g. {@code spread}. */
+  public String jsonName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -155,7 +155,7 @@ class DrainDeleteCommandTest {
     Result result = drainDelete("--service", "web", "--yes", "--timeout", "3m");
 
     assertExit(result, 3);
-    assertThat(result.out()).contains("web  timed-out  timed out with desired count 0, 1 running and 0 pending;"
+    assertThat(result.out()).contains("web  timed-out  timed out with desired count 0, 2 running and 0 pending;"
         + " not deleted. Rerun the same command to resume");
     assertThat(result.err()).contains("ecsctl: timed out after 3m");
     assertThat(web.desiredCount()).isZero();

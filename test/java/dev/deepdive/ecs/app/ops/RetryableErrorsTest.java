@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -49,6 +50,10 @@ class RetryableErrorsTest {
         new IOException("Connection reset"));
 
     assertThat(RetryableErrors.isRetryable(reset)).isTrue();
+  }
+
+  @Test void aTimedOutAttemptIsRetried() {
+    assertThat(RetryableErrors.isRetryable(ApiCallAttemptTimeoutException.create(10_000))).isTrue();
   }
 
   @Test void clientFailuresWithoutIoAreNotRetried() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -31,13 +32,20 @@ public final class RetryableErrors {
     return false;
   }
 
-  /** True for throttling, any HTTP 5xx (ECS's ServerException is a 500) and I/O failures before an answer arrived. */
+  /**
+   * True for throttling, any HTTP 5xx (ECS's ServerException is a 500), an attempt that timed out, and I/O
+   * failures before an answer arrived.
+   */
   public static boolean isRetryable(Throwable error) {
     if (isThrottling(error)) {
       return true;
     }
     if (error instanceof AwsServiceException service) {
       return service.statusCode() >= 500;
+    }
+    if (error instanceof ApiCallAttemptTimeoutException) {
+      // One attempt hung; the next may not. The call as a whole stays bounded by apiCallTimeout.
+      return true;
     }
     if (error instanceof SdkClientException) {
       // Connection reset, refused mid-run or a read timeout: the request may not have reached ECS.

@@ -3,10 +3,12 @@ package dev.deepdive.ecs.app;
 import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.EnvironmentLoader;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.stacks.EnvironmentStage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.App;
 
 /**
@@ -39,8 +41,10 @@ public final class EcsApp {
     Path dir = Path.of(contextString(app, ENVIRONMENTS_DIR_CONTEXT, DEFAULT_ENVIRONMENTS_DIR));
     List<EnvironmentConfig> selected = EnvironmentLoader.select(
         EnvironmentLoader.loadAll(dir), contextString(app, ENVIRONMENTS_CONTEXT, null));
+    Map<String, Map<String, TaskDefinitionDocument>> taskDefinitions = TaskDefinitionFiles.load(selected);
     return selected.stream()
-        .map(environment -> new EnvironmentStage(app, EnvironmentSpecs.from(environment)))
+        .map(environment -> new EnvironmentStage(app,
+            EnvironmentSpecs.from(environment, taskDefinitions.get(environment.name()))))
         .toList();
   }
 

@@ -3,16 +3,27 @@ package dev.deepdive.ecs.app;
 import dev.deepdive.ecs.app.config.CapacityConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.NetworkConfig;
+import dev.deepdive.ecs.app.config.PlacementConstraintConfig;
+import dev.deepdive.ecs.app.config.ServiceConfig;
+import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.constructs.EcsAmiFamily;
+import dev.deepdive.ecs.constructs.EcsServiceProps;
+import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.stacks.EnvironmentSpec;
+import dev.deepdive.ecs.stacks.ServiceSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Turns a validated environment file into what the stacks take. */
+/** Turns a validated environment file and its task definitions into what the stacks take. */
 final class EnvironmentSpecs {
   private EnvironmentSpecs() {}
 
-  static EnvironmentSpec from(EnvironmentConfig environment) {
+  static EnvironmentSpec from(EnvironmentConfig environment, Map<String, TaskDefinitionDocument> taskDefinitions) {
     NetworkConfig network = environment.network();
     CapacityConfig capacity = environment.capacity();
+    Map<String, Integer> repositories = new LinkedHashMap<>();
+    environment.ecrRepositories().forEach(repository -> repositories.put(repository.name(), repository.keepImages()));
     return new EnvironmentSpec(
         environment.name(),
         environment.account(),
@@ -29,6 +40,45 @@ final class EnvironmentSpecs {
             capacity.rootVolumeGiB(),
             capacity.keyPair()),
         environment.agent(),
-        environment.tags());
+        environment.tags(),
+        new EnvironmentSpec.Services(
+            environment.loadBalancer().certificateArn(),
+            environment.loadBalancer().idleTimeoutSeconds(),
+            environment.legacyEcsServiceRole(),
+            repositories,
+            environment.services().stream()
+                .map(service -> service(service, taskDefinitions.get(service.taskDefinition())))
+                .toList()));
+  }
+
+  private static ServiceSpec service(ServiceConfig service, TaskDefinitionDocument taskDefinition) {
+    return new ServiceSpec(
+        service.name(),
+        taskDefinition,
+        service.desiredCount(),
+        new EcsServiceProps.Deployment(service.deployment().maximumPercent(),
+            service.deployment().minimumHealthyPercent(), service.deployment().circuitBreakerRollback()),
+        EcsServiceProps.PlacementStrategy.valueOf(service.placement().strategy().name()),
+        service.placement().constraints().stream().map(EnvironmentSpecs::constraint).toList(),
+        service.taskRoleStatements().stream()
+            .map(statement -> new ServiceSpec.Grant(statement.actions(), statement.resources())).toList(),
+        service.logRetentionDays(),
+        service.loadBalancer().map(lb -> route(lb, service.healthCheckGracePeriodSeconds().orElse(0))));
+  }
+
+  private static Map<String, String> constraint(PlacementConstraintConfig constraint) {
+    Map<String, String> rendered = new LinkedHashMap<>();
+    rendered.put("type", constraint.type());
+    constraint.expression().ifPresent(expression -> rendered.put("expression", expression));
+    return rendered;
+  }
+
+  private static ServiceSpec.LoadBalancerRoute route(ServiceLoadBalancerConfig lb, int gracePeriodSeconds) {
+    return new ServiceSpec.LoadBalancerRoute(lb.container(), lb.containerPort(), lb.pathPatterns(), lb.hostHeaders(),
+        lb.priority(),
+        new ServiceLoadBalancing.HealthCheck(lb.healthCheck().path(), lb.healthCheck().intervalSeconds(),
+            lb.healthCheck().timeoutSeconds(), lb.healthCheck().healthyThresholdCount(),
+            lb.healthCheck().unhealthyThresholdCount(), lb.healthCheck().healthyHttpCodes()),
+        lb.deregistrationDelaySeconds(), gracePeriodSeconds);
   }
 }

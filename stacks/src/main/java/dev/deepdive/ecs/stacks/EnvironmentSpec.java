@@ -23,6 +23,7 @@ import software.amazon.awscdk.Fn;
  * @param capacity    the container instances
  * @param agentSettings ECS agent settings for {@code ecs.config}, besides {@code ECS_CLUSTER}
  * @param tags        tags on every taggable resource of the environment
+ * @param services    the load balancer settings, ECR repositories and services
  */
 public record EnvironmentSpec(
     String name,
@@ -32,7 +33,8 @@ public record EnvironmentSpec(
     Network network,
     Capacity capacity,
     Map<String, String> agentSettings,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    Services services) {
 
   public EnvironmentSpec {
     Objects.requireNonNull(name, "name");
@@ -43,6 +45,30 @@ public record EnvironmentSpec(
     Objects.requireNonNull(capacity, "capacity");
     agentSettings = Collections.unmodifiableMap(new LinkedHashMap<>(agentSettings));
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    Objects.requireNonNull(services, "services");
+  }
+
+  /**
+   * What runs on the cluster.
+   *
+   * @param certificateArn       HTTPS on the load balancer with this ACM certificate; empty for HTTP only
+   * @param idleTimeoutSeconds   the load balancer's idle timeout
+   * @param legacyEcsServiceRole create the seed-era ECS service role for load-balanced services
+   * @param ecrRepositories      repository short name -> images to keep
+   * @param services             the services, in file order
+   */
+  public record Services(Optional<String> certificateArn, int idleTimeoutSeconds, boolean legacyEcsServiceRole,
+      Map<String, Integer> ecrRepositories, List<ServiceSpec> services) {
+    public Services {
+      Objects.requireNonNull(certificateArn, "certificateArn");
+      ecrRepositories = Collections.unmodifiableMap(new LinkedHashMap<>(ecrRepositories));
+      services = List.copyOf(services);
+    }
+
+    /** No services, no repositories: the environment is a cluster only. */
+    public boolean isEmpty() {
+      return services.isEmpty() && ecrRepositories.isEmpty();
+    }
   }
 
   /**

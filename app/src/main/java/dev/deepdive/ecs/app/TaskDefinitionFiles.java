@@ -1,0 +1,97 @@
+package dev.deepdive.ecs.app;
+
+import dev.deepdive.ecs.app.config.ConfigException;
+import dev.deepdive.ecs.app.config.EnvironmentConfig;
+import dev.deepdive.ecs.app.config.ServiceConfig;
+import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
+import dev.deepdive.ecs.constructs.taskdef.ValidationReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the task definition files the environments' services name, each once, and checks them against each
+ * environment: every file problem, every fit problem against the environment's instance types, and every
+ * load-balanced container or port the file does not declare. All problems of all files come back together.
+ */
+final class TaskDefinitionFiles {
+  private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  /** The documents of each environment by file name, or a {@link ConfigException} with every problem. */
+  static Map<String, Map<String, TaskDefinitionDocument>> load(List<EnvironmentConfig> environments) {
+    TaskDefinitionFiles files = new TaskDefinitionFiles();
+    Map<String, Map<String, TaskDefinitionDocument>> byEnvironment = new LinkedHashMap<>();
+    for (EnvironmentConfig environment : environments) {
+      byEnvironment.put(environment.name(), files.documentsOf(environment));
+    }
+    if (!files.problems.isEmpty()) {
+      throw new ConfigException(files.problems.stream().distinct().toList());
+    }
+    return byEnvironment;
+  }
+
+  private Map<String, TaskDefinitionDocument> documentsOf(EnvironmentConfig environment) {
+    Map<String, TaskDefinitionDocument> documents = new LinkedHashMap<>();
+    List<ServiceConfig> services = environment.services();
+    for (int i = 0; i < services.size(); i++) {
+      ServiceConfig service = services.get(i);
+      String at = environment.source() + ": services[" + i + "]";
+      Path file = environment.taskDefinitionsDir().resolve(service.taskDefinition());
+      Optional<TaskDefinitionDocument> document = parsed.computeIfAbsent(file, f -> parse(f, at));
+      if (document.isEmpty()) {
+        continue;
+      }
+      documents.put(service.taskDefinition(), document.get());
+      ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes());
+      fit.errors().forEach(error -> problems.add(error + " (environment " + environment.name() + ")"));
+      service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
+    }
+    return documents;
+  }
+
+  private Optional<TaskDefinitionDocument> parse(Path file, String at) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      problems.add(at + ".taskDefinition: file " + file + " does not exist; task definitions live in "
+          + file.getParent());
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(at + ".taskDefinition: cannot read " + file + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      TaskDefinitionDocument document = TaskDefinitionDocument.parse(file.toString(), text);
+      ValidationReport report = document.validate();
+      problems.addAll(report.errors());
+      return report.hasErrors() ? Optional.empty() : Optional.of(document);
+    } catch (TaskDefinitionProblems e) {
+      problems.addAll(e.problems());
+      return Optional.empty();
+    }
+  }
+
+  private void checkTarget(TaskDefinitionDocument document, ServiceLoadBalancerConfig lb, String at) {
+    if (!document.containerNames().contains(lb.container())) {
+      problems.add(at + ".loadBalancer.container: " + document.displayPath() + " has no container '"
+          + lb.container() + "'; its containers: " + String.join(", ", document.containerNames()));
+    } else if (document.containerPort(lb.container(), lb.containerPort()).isEmpty()) {
+      problems.add(at + ".loadBalancer.containerPort: container '" + lb.container() + "' in "
+          + document.displayPath() + " declares no portMapping for " + lb.containerPort() + "; declared: "
+          + document.containerPorts().stream().filter(p -> p.containerName().equals(lb.container()))
+              .map(p -> String.valueOf(p.containerPort())).toList());
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package dev.deepdive.ecs.constructs;
+
+import dev.deepdive.ecs.constructs.taskdef.ContainerPort;
+import dev.deepdive.ecs.constructs.taskdef.NetworkMode;
+import dev.deepdive.ecs.constructs.taskdef.RenderOptions;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJson;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJsonProps;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.CfnService;
+import software.amazon.awscdk.services.ecs.CfnServiceProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * One ECS service on the cluster's container instances: its task definition from the native JSON file, its two
+ * roles, its log group and, when it takes traffic, its target group and listener rule on the environment's load
+ * balancer.
+ *
+ * <p>The service is an L1 {@link CfnService}: the L2 {@code Ec2Service} needs an L2 task definition, which cannot
+ * carry every native field (see {@link TaskDefinitionFromJson}). Its defaults are therefore set here, explicitly:
+ * the deployment bounds and circuit breaker from the props, placement spread over zones then instances (the seed's
+ * scheduler), the environment's capacity provider, tags propagated from the service to its tasks.
+ *
+ * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks: pull from the ECR
+ * repositories its images name, write to its own log group, read the secrets its containers reference. The
+ * <b>task role</b> is what the containers may do: nothing unless the environment grants it. Registering targets
+ * with the load balancer is done by ECS's service-linked role, unless a legacy service role is given.
+ */
+public final class EcsService extends Construct {
+  /** Docker's ephemeral host ports on the ECS-optimized AMIs, which dynamic port mappings take from. */
+  public static final int EPHEMERAL_FROM = 32768;
+  public static final int EPHEMERAL_TO = 65535;
+  /** {@code ecr://<repository>[:tag]}: an image in one of the environment's repositories. */
+  static final Pattern ECR_IMAGE = Pattern.compile("ecr://([a-z0-9][a-z0-9._/-]*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?");
+  private static final Pattern ECR_URI = Pattern.compile(
+      "([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9][a-z0-9._/-]*)(?:[:@].*)?");
+
+  private final Role executionRole;
+  private final Role taskRole;
+  private final LogGroup logGroup;
+  private final TaskDefinitionFromJson taskDefinition;
+  private final CfnService service;
+  private final ApplicationTargetGroup targetGroup;
+
+  public EcsService(Construct scope, String id, EcsServiceProps props) {
+    super(scope, id);
+    NetworkMode networkMode = props.taskDefinition().networkMode();
+    Optional<ContainerPort> target = props.loadBalancing().map(lb -> targetPort(props, lb));
+
+    this.logGroup = LogGroup.Builder.create(this, "Logs")
+        .retention(props.logRetention())
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    this.executionRole = Role.Builder.create(this, "ExecutionRole")
+        .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+        .description("ECS agent for service " + props.serviceName() + ": image pull, logs, secrets")
+        .build();
+    this.taskRole = Role.Builder.create(this, "TaskRole")
+        .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+        .description("Containers of service " + props.serviceName())
+        .build();
+    props.taskRoleStatements().forEach(taskRole::addToPrincipalPolicy);
+    logGroup.grantWrite(executionRole);
+
+    List<String> images = new ArrayList<>();
+    RenderOptions render = RenderOptions.NONE
+        .withImageResolver(image -> {
+          images.add(image);
+          return resolveImage(image, props.repositories());
+        })
+        .withDefaultLogConfiguration(awslogs(logGroup, props.serviceName()));
+    this.taskDefinition = new TaskDefinitionFromJson(this, "TaskDefinition", TaskDefinitionFromJsonProps.of(
+        props.taskDefinition(), executionRole, taskRole, props.placement().instanceTypes()).withRenderOptions(render));
+    grantImagePulls(images, props.repositories());
+    grantSecretReads(props);
+
+    CfnServiceProps.Builder service = CfnServiceProps.builder()
+        .cluster(props.placement().cluster().getClusterName())
+        .serviceName(props.serviceName())
+        .taskDefinition(taskDefinition.taskDefinitionArn())
+        .desiredCount(props.desiredCount())
+        .capacityProviderStrategy(List.of(CfnService.CapacityProviderStrategyItemProperty.builder()
+            .capacityProvider(props.placement().capacityProviderName()).weight(1).build()))
+        .deploymentConfiguration(CfnService.DeploymentConfigurationProperty.builder()
+            .maximumPercent(props.deployment().maximumPercent())
+            .minimumHealthyPercent(props.deployment().minimumHealthyPercent())
+            .deploymentCircuitBreaker(CfnService.DeploymentCircuitBreakerProperty.builder()
+                .enable(props.deployment().circuitBreakerRollback())
+                .rollback(props.deployment().circuitBreakerRollback())
+                .build())
+            .build())
+        .placementStrategies(placementStrategies(props.placementStrategy()))
+        .placementConstraints(props.placementConstraints().stream()
+            .map(c -> CfnService.PlacementConstraintProperty.builder()
+                .type(c.get("type")).expression(c.get("expression")).build())
+            .toList())
+        .enableEcsManagedTags(true)
+        .propagateTags("SERVICE");
+
+    ISecurityGroup taskSecurityGroup = null;
+    if (networkMode == NetworkMode.AWSVPC) {
+      taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
+          .vpc(props.placement().vpc())
+          .description("Tasks of service " + props.serviceName())
+          .allowAllOutbound(true)
+          .build();
+      service.networkConfiguration(CfnService.NetworkConfigurationProperty.builder()
+          .awsvpcConfiguration(CfnService.AwsVpcConfigurationProperty.builder()
+              .assignPublicIp("DISABLED")
+              .subnets(props.placement().vpc().selectSubnets(props.placement().taskSubnets()).getSubnetIds())
+              .securityGroups(List.of(taskSecurityGroup.getSecurityGroupId()))
+              .build())
+          .build());
+    }
+
+    ApplicationListenerRule rule = null;
+    if (props.loadBalancing().isPresent()) {
+      ServiceLoadBalancing lb = props.loadBalancing().get();
+      ContainerPort port = target.orElseThrow();
+      this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+          .vpc(props.placement().vpc())
+          .targetType(networkMode == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE)
+          .protocol(ApplicationProtocol.HTTP)
+          .port(port.containerPort())
+          .deregistrationDelay(Duration.seconds(lb.deregistrationDelaySeconds()))
+          .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+              .path(lb.healthCheck().path())
+              .interval(Duration.seconds(lb.healthCheck().intervalSeconds()))
+              .timeout(Duration.seconds(lb.healthCheck().timeoutSeconds()))
+              .healthyThresholdCount(lb.healthCheck().healthyThresholdCount())
+              .unhealthyThresholdCount(lb.healthCheck().unhealthyThresholdCount())
+              .healthyHttpCodes(lb.healthCheck().healthyHttpCodes())
+              .build())
+          .build();
+      List<ListenerCondition> conditions = new ArrayList<>();
+      if (!lb.pathPatterns().isEmpty()) {
+        conditions.add(ListenerCondition.pathPatterns(lb.pathPatterns()));
+      }
+      if (!lb.hostHeaders().isEmpty()) {
+        conditions.add(ListenerCondition.hostHeaders(lb.hostHeaders()));
+      }
+      rule = ApplicationListenerRule.Builder.create(this, "ListenerRule")
+          .listener(lb.loadBalancer().serviceListener())
+          .priority(lb.priority())
+          .conditions(conditions)
+          .action(ListenerAction.forward(List.of(targetGroup)))
+          .build();
+      // Instances (bridge, host) or tasks (awsvpc) accept the load balancer, on the ports traffic arrives on.
+      ISecurityGroup receivers = taskSecurityGroup != null ? taskSecurityGroup : props.placement().instanceSecurityGroup();
+      if (port.dynamicHostPort()) {
+        lb.loadBalancer().allowTrafficTo(receivers, EPHEMERAL_FROM, EPHEMERAL_TO, "dynamic host ports");
+      } else {
+        int hostPort = networkMode == NetworkMode.AWSVPC ? port.containerPort() : port.hostPort();
+        lb.loadBalancer().allowTrafficTo(receivers, hostPort, hostPort, props.serviceName() + " port " + hostPort);
+      }
+      service.loadBalancers(List.of(CfnService.LoadBalancerProperty.builder()
+              .containerName(lb.container())
+              .containerPort(lb.containerPort())
+              .targetGroupArn(targetGroup.getTargetGroupArn())
+              .build()))
+          .healthCheckGracePeriodSeconds(lb.healthCheckGracePeriodSeconds());
+      props.legacyServiceRole().map(IRole::getRoleArn).ifPresent(service::role);
+    } else {
+      this.targetGroup = null;
+    }
+
+    this.service = new CfnService(this, "Service", service.build());
+    if (rule != null) {
+      // ECS refuses a target group that is not yet attached to the load balancer.
+      this.service.getNode().addDependency(rule);
+    }
+    props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
+  }
+
+  /** awslogs into the service's group; ordered maps, so the template is the same on every synth. */
+  private static Map<String, Object> awslogs(LogGroup logGroup, String streamPrefix) {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("awslogs-group", logGroup.getLogGroupName());
+    options.put("awslogs-region", Aws.REGION);
+    options.put("awslogs-stream-prefix", streamPrefix);
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("logDriver", "awslogs");
+    configuration.put("options", options);
+    return configuration;
+  }
+
+  private static ContainerPort targetPort(EcsServiceProps props, ServiceLoadBalancing lb) {
+    return props.taskDefinition().containerPort(lb.container(), lb.containerPort()).orElseThrow(() ->
+        new TaskDefinitionProblems(List.of(props.taskDefinition().displayPath() + ": service "
+            + props.serviceName() + " routes to container '" + lb.container() + "' port " + lb.containerPort()
+            + ", which the task definition does not declare; declared: " + props.taskDefinition().containerPorts()
+                .stream().map(p -> p.containerName() + ":" + p.containerPort()).toList())));
+  }
+
+  private static List<CfnService.PlacementStrategyProperty> placementStrategies(EcsServiceProps.PlacementStrategy s) {
+    return switch (s) {
+      case SPREAD -> List.of(
+          CfnService.PlacementStrategyProperty.builder().type("spread").field("attribute:ecs.availability-zone").build(),
+          CfnService.PlacementStrategyProperty.builder().type("spread").field("instanceId").build());
+      case BINPACK -> List.of(CfnService.PlacementStrategyProperty.builder().type("binpack").field("memory").build());
+    };
+  }
+
+  private String resolveImage(String image, Map<String, IRepository> repositories) {
+    Matcher ecr = ECR_IMAGE.matcher(image);
+    if (!image.startsWith("ecr://")) {
+      return image;
+    }
+    if (!ecr.matches() || !repositories.containsKey(ecr.group(1))) {
+      throw new TaskDefinitionProblems(List.of("image '" + image + "': names no ECR repository of this environment;"
+          + " known: " + repositories.keySet().stream().sorted().toList() + " (as ecr://<name>[:tag])"));
+    }
+    IRepository repository = repositories.get(ecr.group(1));
+    return repository.repositoryUriForTag(ecr.group(2) == null ? "latest" : ecr.group(2));
+  }
+
+  /** Pull rights for exactly the private repositories the images name: the environment's, or ECR URIs. */
+  private void grantImagePulls(List<String> images, Map<String, IRepository> repositories) {
+    Set<String> repositoryArns = new LinkedHashSet<>();
+    for (String image : images) {
+      Matcher ecr = ECR_IMAGE.matcher(image);
+      Matcher uri = ECR_URI.matcher(image);
+      if (ecr.matches()) {
+        repositoryArns.add(repositories.get(ecr.group(1)).getRepositoryArn());
+      } else if (uri.matches()) {
+        repositoryArns.add("arn:" + Aws.PARTITION + ":ecr:" + uri.group(2) + ":" + uri.group(1) + ":repository/"
+            + uri.group(3));
+      }
+    }
+    if (repositoryArns.isEmpty()) {
+      return;
+    }
+    executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
+        .resources(List.copyOf(repositoryArns))
+        .build());
+    // The token call has no resource type: it is always "*".
+    executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("ecr:GetAuthorizationToken"))
+        .resources(List.of("*"))
+        .build());
+  }
+
+  /** Read rights for exactly the secrets and parameters the task definition references. */
+  private void grantSecretReads(EcsServiceProps props) {
+    Set<String> secrets = new LinkedHashSet<>();
+    Set<String> parameters = new LinkedHashSet<>();
+    for (String reference : SecretReferences.of(props.taskDefinition())) {
+      if (reference.startsWith("arn:") && reference.contains(":secretsmanager:")) {
+        // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key:version-stage:version-id]
+        String[] parts = reference.split(":");
+        secrets.add(String.join(":", java.util.Arrays.copyOf(parts, Math.min(parts.length, 7))));
+      } else if (reference.startsWith("arn:")) {
+        parameters.add(reference);
+      } else {
+        String name = reference.startsWith("/") ? reference.substring(1) : reference;
+        parameters.add("arn:" + Aws.PARTITION + ":ssm:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":parameter/" + name);
+      }
+    }
+    if (!secrets.isEmpty()) {
+      executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("secretsmanager:GetSecretValue"))
+          .resources(List.copyOf(secrets))
+          .build());
+    }
+    if (!parameters.isEmpty()) {
+      executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("ssm:GetParameters"))
+          .resources(List.copyOf(parameters))
+          .build());
+    }
+  }
+
+  public IRole executionRole() {
+    return executionRole;
+  }
+
+  public IRole taskRole() {
+    return taskRole;
+  }
+
+  public LogGroup logGroup() {
+    return logGroup;
+  }
+
+  public TaskDefinitionFromJson taskDefinition() {
+    return taskDefinition;
+  }
+
+  public CfnService service() {
+    return service;
+  }
+
+  /** The target group; empty for a service without load balancer. */
+  public Optional<ApplicationTargetGroup> targetGroup() {
+    return Optional.ofNullable(targetGroup);
+  }
+}

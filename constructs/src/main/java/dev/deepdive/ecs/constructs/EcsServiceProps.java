@@ -1,0 +1,100 @@
+package dev.deepdive.ecs.constructs;
+
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * One ECS service on the cluster's container instances.
+ *
+ * @param serviceName            the ECS service name, the one operators type ({@code ecsctl drain-delete})
+ * @param placement              where tasks run: cluster, capacity provider, VPC and instance security group
+ * @param taskDefinition         the parsed register-task-definition file
+ * @param desiredCount           0 or more tasks
+ * @param deployment             rolling update bounds and the circuit breaker
+ * @param placementStrategy      {@link PlacementStrategy#SPREAD} (the seed's scheduler) or {@link PlacementStrategy#BINPACK}
+ * @param placementConstraints   ECS placement constraints, as {@code type} and optional {@code expression}
+ * @param taskRoleStatements     what the containers may do; none means an empty task role
+ * @param logRetention           retention of the service's log group
+ * @param repositories           the environment's ECR repositories by short name, for {@code ecr://name:tag} images
+ * @param loadBalancing          the load balancer attachment; empty for a service that takes no traffic
+ * @param legacyServiceRole      the seed-era ECS service role, only where an environment asks for it; empty means
+ *                               ECS uses its service-linked role to register targets
+ */
+public record EcsServiceProps(
+    String serviceName,
+    Placement placement,
+    TaskDefinitionDocument taskDefinition,
+    int desiredCount,
+    Deployment deployment,
+    PlacementStrategy placementStrategy,
+    List<Map<String, String>> placementConstraints,
+    List<PolicyStatement> taskRoleStatements,
+    RetentionDays logRetention,
+    Map<String, IRepository> repositories,
+    Optional<ServiceLoadBalancing> loadBalancing,
+    Optional<IRole> legacyServiceRole) {
+
+  /** How tasks are spread over the container instances. */
+  public enum PlacementStrategy {
+    /** Spread over zones, then over instances: the seed's scheduler. */
+    SPREAD,
+    /** Fill instances by memory first: fewer instances, less resilience. */
+    BINPACK
+  }
+
+  /** Where the service runs. */
+  public record Placement(ICluster cluster, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
+      SubnetSelection taskSubnets, ISecurityGroup instanceSecurityGroup) {
+    public Placement {
+      Objects.requireNonNull(cluster, "cluster");
+      Objects.requireNonNull(capacityProviderName, "capacityProviderName");
+      instanceTypes = List.copyOf(instanceTypes);
+      Objects.requireNonNull(vpc, "vpc");
+      Objects.requireNonNull(taskSubnets, "taskSubnets");
+      Objects.requireNonNull(instanceSecurityGroup, "instanceSecurityGroup");
+    }
+  }
+
+  /** Rolling deployment: the seed's 200/100, and a circuit breaker that rolls a failing deployment back. */
+  public record Deployment(int maximumPercent, int minimumHealthyPercent, boolean circuitBreakerRollback) {
+    public Deployment {
+      if (minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
+        throw new IllegalArgumentException("minimumHealthyPercent: must be 0 to 100, got " + minimumHealthyPercent);
+      }
+      if (maximumPercent < 100 || maximumPercent > 400) {
+        throw new IllegalArgumentException("maximumPercent: must be 100 to 400, got " + maximumPercent);
+      }
+    }
+  }
+
+  public EcsServiceProps {
+    Objects.requireNonNull(serviceName, "serviceName");
+    Objects.requireNonNull(placement, "placement");
+    Objects.requireNonNull(taskDefinition, "taskDefinition");
+    Objects.requireNonNull(deployment, "deployment");
+    Objects.requireNonNull(placementStrategy, "placementStrategy");
+    Objects.requireNonNull(logRetention, "logRetention");
+    Objects.requireNonNull(loadBalancing, "loadBalancing");
+    Objects.requireNonNull(legacyServiceRole, "legacyServiceRole");
+    placementConstraints = List.copyOf(placementConstraints);
+    taskRoleStatements = List.copyOf(taskRoleStatements);
+    repositories = Map.copyOf(repositories);
+    if (desiredCount < 0) {
+      throw new IllegalArgumentException("desiredCount: must be at least 0, got " + desiredCount);
+    }
+    if (legacyServiceRole.isPresent() && loadBalancing.isEmpty()) {
+      throw new IllegalArgumentException("legacyServiceRole: only a load-balanced service takes a service role");
+    }
+  }
+}

@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Operate Amazon ECS services on EC2: drain-to-zero-then-delete, look-ups, diagnosis.",
+    description = "Operate Amazon ECS services on EC2: drain-to-zero-then-delete, look-ups, diagnosis;"
+        + " and review synthesized infrastructure offline.",
     footerHeading = "%nExit codes:%n",
     footer = {
         "    0  done (deleted, or already gone)",
         "    1  AWS/API error (the message carries the AWS error code)",
-        "    2  usage error or refusal; nothing was changed",
+        "    2  usage error, bad input or refusal; nothing was changed",
         "    3  timed out while draining; desired count stays 0, rerun to resume",
         "   70  internal error (a bug; rerun with --debug)",
         "  130  interrupted (Ctrl-C); desired count stays 0, rerun to resume"},
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         ServicesCommand.class,
         TaskDefinitionsCommand.class,
         DiagnoseCommand.class,
-        // `review` (offline checks of cdk.out) will be listed here.
+        ReviewCommand.class,
     })
 public final class EcsCtl implements Runnable {
 

@@ -4,6 +4,7 @@ import dev.deepdive.ecs.app.ops.AwsErrors;
 import dev.deepdive.ecs.app.ops.DescribeFailureException;
 import dev.deepdive.ecs.app.ops.MissingRegionException;
 import dev.deepdive.ecs.app.ops.NotFoundException;
+import dev.deepdive.ecs.app.review.ReviewException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -51,7 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   record Mapped(int code, String message) {}
 
   static Mapped map(Exception ex) {
-    if (ex instanceof Refusal || ex instanceof MissingRegionException) {
+    if (ex instanceof Refusal || ex instanceof MissingRegionException || ex instanceof ReviewException) {
       return new Mapped(ExitCodes.USAGE, ex.getMessage());
     }
     if (ex instanceof AwsServiceException || ex instanceof DescribeFailureException) {

@@ -1,0 +1,92 @@
+package dev.deepdive.ecs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.deepdive.ecs.app.config.ConfigException;
+import dev.deepdive.ecs.app.config.EnvironmentLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The services' task definition files, checked against each environment before anything is synthesized. */
+class TaskDefinitionFilesTest {
+  @TempDir Path root;
+  Path environments;
+  Path taskDefinitions;
+
+  @BeforeEach
+  void copyTheShippedExample() throws IOException {
+    environments = Files.createDirectories(root.resolve("environments"));
+    taskDefinitions = Files.createDirectories(root.resolve("task-definitions"));
+    Files.copy(Path.of("app/environments/dev.json"), environments.resolve("dev.json"));
+    for (String file : List.of("web.json", "shop.json")) {
+      Files.copy(Path.of("app/task-definitions", file), taskDefinitions.resolve(file));
+    }
+  }
+
+  private List<String> problems() {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> TaskDefinitionFiles.load(EnvironmentLoader.loadAll(environments)));
+    assertThat(e).as("a ConfigException").isNotNull();
+    return e.problems();
+  }
+
+  private void edit(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+  }
+
+  @Test
+  void theShippedTaskDefinitionsLoad() {
+    assertThat(TaskDefinitionFiles.load(EnvironmentLoader.loadAll(environments)).get("dev"))
+        .containsOnlyKeys("web.json", "shop.json");
+  }
+
+  @Test
+  void aMissingFileIsNamedWithTheServiceThatReferencesIt() throws IOException {
+    Files.delete(taskDefinitions.resolve("shop.json"));
+    assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[1].taskDefinition: file "
+        + taskDefinitions.resolve("shop.json") + " does not exist; task definitions live in " + taskDefinitions);
+  }
+
+  @Test
+  void aContainerTheTaskDoesNotDeclareIsRejected() throws IOException {
+    edit(environments.resolve("dev.json"), "\"container\": \"tomcat\",\n        \"containerPort\": 8080,\n"
+        + "        \"pathPatterns\": [\n          \"/*\"", "\"container\": \"jetty\",\n        \"containerPort\": 8080,\n"
+        + "        \"pathPatterns\": [\n          \"/*\"");
+    assertThat(problems()).containsExactly(environments.resolve("dev.json")
+        + ": services[0].loadBalancer.container: " + taskDefinitions.resolve("web.json")
+        + " has no container 'jetty'; its containers: tomcat");
+  }
+
+  @Test
+  void aPortTheContainerDoesNotDeclareIsRejected() throws IOException {
+    edit(environments.resolve("dev.json"), "\"containerPort\": 8080,\n        \"pathPatterns\": [\n          \"/*\"",
+        "\"containerPort\": 8081,\n        \"pathPatterns\": [\n          \"/*\"");
+    assertThat(problems()).containsExactly(environments.resolve("dev.json")
+        + ": services[0].loadBalancer.containerPort: container 'tomcat' in " + taskDefinitions.resolve("web.json")
+        + " declares no portMapping for 8081; declared: [8080]");
+  }
+
+  @Test
+  void aTaskNoInstanceTypeCanPlaceIsRejected() throws IOException {
+    edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memory\": 16384");
+    assertThat(problems()).singleElement().asString()
+        .contains(taskDefinitions.resolve("web.json").toString()).contains("(environment dev)");
+  }
+
+  @Test
+  void everyProblemOfEveryFileIsReportedTogether() throws IOException {
+    edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memorySize\": 512");
+    edit(taskDefinitions.resolve("shop.json"), "\"links\": [\"memcached\"]", "\"links\": [\"redis\"]");
+    List<String> problems = problems();
+    assertThat(problems).anyMatch(p -> p.contains("web.json") && p.contains("memorySize"));
+    assertThat(problems).anyMatch(p -> p.contains("shop.json") && p.contains("redis"));
+  }
+}

@@ -47,7 +47,7 @@ class ServicesStackTest {
             Match.objectLike(Map.of("Name", "tomcat", "Links", List.of("memcached"), "MountPoints",
                 List.of(Match.objectLike(Map.of("SourceVolume", "shared-data"))))),
             Match.objectLike(Map.of("Name", "memcached", "MountPoints",
-                List.of(Match.objectLike(Map.of("SourceVolume", "shared-data")))))))));
+                List.of(Match.objectLike(Map.of("SourceVolume", "shared-data"))))))));
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.deepdive.ecs.app.cli;
 import dev.deepdive.ecs.app.ops.DrainOutcome;
 import dev.deepdive.ecs.app.ops.DrainReport;
 
-/** ecsctl's exit codes: a contract scripts depend on (documented in docs/ecsctl.md). */
+/** ecsctl's exit codes: a contract scripts depend on (documented in README.md). */
 public final class ExitCodes {
   /** Done: deleted, or already gone. */
   public static final int OK = 0;

@@ -50,7 +50,7 @@ class TaskDefinitionParseTest {
   @Test
   void rejectsAnUnknownTopLevelFieldWithoutASuggestion() {
     assertThat(problems(container("").replace("{\"family\"", "{\"owner\":\"team-a\",\"family\""))).containsExactly(
-        PATH + ": owner: unknown field in taskDefinition (README.md, "Task definition files", lists the supported fields)");
+        PATH + ": owner: unknown field in taskDefinition (README.md, 'Task definition files', lists the supported fields)");
   }
 
   @Test

@@ -58,7 +58,7 @@ final class SchemaChecker {
     if (shape.fields().size() <= LIST_FIELDS_UP_TO) {
       return "unknown field; allowed in " + shape.name() + ": " + String.join(", ", shape.fields().keySet());
     }
-    return "unknown field in " + shape.name() + " (README.md, "Task definition files", lists the supported fields)";
+    return "unknown field in " + shape.name() + " (README.md, 'Task definition files', lists the supported fields)";
   }
 
   private void checkValue(JsonNode value, Field field, String path) {

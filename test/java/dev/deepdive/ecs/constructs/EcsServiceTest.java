@@ -173,6 +173,22 @@ class EcsServiceTest {
   }
 
   @Test
+  void binpackAndPlacementConstraintsWhenTheEnvironmentAsks() throws IOException {
+    Stack stack = TestStacks.withTwoZones();
+    Fixture fixture = new Fixture(stack, Optional.empty());
+    EcsServiceProps spread = fixture.props("batch", "web.json", Optional.empty(), Map.of());
+    new EcsService(stack, "Batch", new EcsServiceProps(spread.serviceName(), spread.placement(),
+        spread.taskDefinition(), 1, spread.deployment(), EcsServiceProps.PlacementStrategy.BINPACK,
+        List.of(Map.of("type", "distinctInstance"),
+            Map.of("type", "memberOf", "expression", "attribute:ecs.instance-type =~ t3.*")),
+        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), Optional.empty()));
+    Template.fromStack(stack).hasResourceProperties("AWS::ECS::Service", Map.of(
+        "PlacementStrategies", List.of(Map.of("Type", "binpack", "Field", "memory")),
+        "PlacementConstraints", List.of(Map.of("Type", "distinctInstance"),
+            Map.of("Type", "memberOf", "Expression", "attribute:ecs.instance-type =~ t3.*"))));
+  }
+
+  @Test
   void rejectsARouteToAPortTheTaskDoesNotDeclare() throws IOException {
     Stack stack = TestStacks.withTwoZones();
     Fixture fixture = new Fixture(stack, Optional.empty());

@@ -1,0 +1,57 @@
+package dev.deepdive.ecs.app;
+
+import dev.deepdive.ecs.stacks.EnvironmentStage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Environment-file options the shipped example leaves off, from the file to the template: HTTPS with a
+ * certificate, and the seed-era ECS service role.
+ */
+class EnvironmentOptionsTest {
+  private static final String CERTIFICATE = "arn:aws:acm:us-east-1:111111111111:certificate/0b5c1e7a";
+  @TempDir static Path root;
+  private static Template edge;
+  private static Template web;
+
+  @BeforeAll
+  static void synthesizeDevWithTheOptions() throws Exception {
+    Path environments = Files.createDirectories(root.resolve("environments"));
+    Path taskDefinitions = Files.createDirectories(root.resolve("task-definitions"));
+    for (String file : List.of("web.json", "shop.json")) {
+      Files.copy(Path.of("app/task-definitions", file), taskDefinitions.resolve(file));
+    }
+    Files.writeString(environments.resolve("dev.json"), Files.readString(Path.of("app/environments/dev.json"))
+        .replace("\"services\": [", "\"loadBalancer\": {\"certificateArn\": \"" + CERTIFICATE + "\"},\n"
+            + "  \"legacyEcsServiceRole\": true,\n  \"services\": ["));
+    App app = App.Builder.create().outdir(root.resolve("cdk.out").toString())
+        .context(Map.of("environmentsDir", environments.toString())).build();
+    EnvironmentStage dev = EcsApp.build(app).get(0);
+    edge = Template.fromStack(dev.edgeStack().orElseThrow());
+    web = Template.fromStack(dev.serviceStacks().get("ServicesB"));
+  }
+
+  @Test
+  void aCertificateServesHttpsAndRedirectsHttp() {
+    edge.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+        "Port", 443, "Protocol", "HTTPS", "Certificates", List.of(Map.of("CertificateArn", CERTIFICATE))));
+    edge.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+        "Port", 80, "DefaultActions", List.of(Match.objectLike(Map.of("Type", "redirect",
+            "RedirectConfig", Match.objectLike(Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))))));
+  }
+
+  @Test
+  void theLegacyServiceRoleIsCreatedForEcsAndUsedByLoadBalancedServices() {
+    edge.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
+        Match.objectLike(Map.of("Principal", Map.of("Service", "ecs.amazonaws.com")))))));
+    web.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "web", "Role", Match.anyValue()));
+  }
+}

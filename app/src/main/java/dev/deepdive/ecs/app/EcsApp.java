@@ -36,16 +36,21 @@ public final class EcsApp {
     app.synth();
   }
 
-  /** Reads the environments the app's context selects and adds a stage for each; returns the stages. */
+  /**
+   * Reads the environments the app's context selects and adds a stage for each, with the security gate
+   * ({@link NagGate}); returns the stages.
+   */
   public static List<EnvironmentStage> build(App app) {
     Path dir = Path.of(contextString(app, ENVIRONMENTS_DIR_CONTEXT, DEFAULT_ENVIRONMENTS_DIR));
     List<EnvironmentConfig> selected = EnvironmentLoader.select(
         EnvironmentLoader.loadAll(dir), contextString(app, ENVIRONMENTS_CONTEXT, null));
     Map<String, Map<String, TaskDefinitionDocument>> taskDefinitions = TaskDefinitionFiles.load(selected);
-    return selected.stream()
+    List<EnvironmentStage> stages = selected.stream()
         .map(environment -> new EnvironmentStage(app,
             EnvironmentSpecs.from(environment, taskDefinitions.get(environment.name()))))
         .toList();
+    stages.forEach(NagGate::apply);
+    return stages;
   }
 
   /** Prints each problem on its own line and returns the exit code for bad input. */

@@ -17,7 +17,8 @@ import software.amazon.awscdk.App;
  * <p>Context: {@code -c environments=dev,qa} limits which environments are synthesized (default: all);
  * {@code -c environmentsDir=path} reads another folder (default {@value #DEFAULT_ENVIRONMENTS_DIR}).
  * A bad environment file stops the app before anything is synthesized: one line per problem on stderr,
- * exit code 2, nothing written to {@code cdk.out}.
+ * exit code 2, nothing written to {@code cdk.out}. An unsuppressed security finding ({@link NagGate}) is printed
+ * and exits 2 too, after the assembly is written (so it can be inspected).
  */
 public final class EcsApp {
   public static final String DEFAULT_ENVIRONMENTS_DIR = "app/environments";
@@ -33,7 +34,10 @@ public final class EcsApp {
     } catch (ConfigException e) {
       System.exit(report(e, System.err));
     }
-    app.synth();
+    int gate = NagGate.check(app.synth(), System.err);
+    if (gate != 0) {
+      System.exit(gate);
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -49,8 +51,18 @@ public final class AgentConfigBucket extends Construct {
         .autoDeleteObjects(true)
         .build();
     accessLogs.receiveServerAccessLogs(bucket, ACCESS_LOG_PREFIX);
+    // The copy handler's own log group, with retention: explicit, so the template is the same whether or not
+    // cdk.json's @aws-cdk/aws-lambda:useCdkManagedLogGroup would have made one.
+    LogGroup deploymentLogs = LogGroup.Builder.create(this, "DeploymentLogs")
+        .retention(RetentionDays.ONE_MONTH)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    DesignSuppressions.suppress(deploymentLogs, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
+        "Logs of the deployment-time copy of ecs.config (object keys and status, not the content); CloudWatch Logs"
+            + " encrypts them at rest with keys it manages, and a customer managed key would cost a monthly fee");
     this.deployment = BucketDeployment.Builder.create(this, "EcsConfig")
         .destinationBucket(bucket)
+        .logGroup(deploymentLogs)
         .sources(List.of(Source.data(OBJECT_KEY, ecsConfig)))
         // Other objects (earlier versions are kept by versioning) are not this deployment's to delete.
         .prune(false)

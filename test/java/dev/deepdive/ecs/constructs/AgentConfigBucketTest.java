@@ -51,9 +51,9 @@ class AgentConfigBucketTest {
   }
 
   @Test
-  void theObjectNamesTheClusterFirstThenTheAgentSettings() throws IOException {
-    assertThat(deployedEcsConfigs()).contains(
-        "ECS_CLUSTER=deep-dive-dev\nECS_ENABLE_CONTAINER_METADATA=true\nECS_CONTAINER_STOP_TIMEOUT=30s\n");
+  void theObjectNamesTheClusterFirstThenBlocksImdsThenTheAgentSettings() throws IOException {
+    assertThat(deployedEcsConfigs()).contains("ECS_CLUSTER=deep-dive-dev\nECS_AWSVPC_BLOCK_IMDS=true\n"
+        + "ECS_ENABLE_CONTAINER_METADATA=true\nECS_CONTAINER_STOP_TIMEOUT=30s\n");
   }
 
   /** The ecs.config files among the assembly's assets: what the bucket deployment uploads. */
@@ -96,6 +96,35 @@ class AgentConfigBucketTest {
     settings.put("ECS_LOGLEVEL", "debug");
     settings.put("ECS_ENABLE_TASK_IAM_ROLE", "true");
     assertThat(new AgentConfigBucketProps("c", settings).ecsConfig())
-        .isEqualTo("ECS_CLUSTER=c\nECS_LOGLEVEL=debug\nECS_ENABLE_TASK_IAM_ROLE=true\n");
+        .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=true\nECS_LOGLEVEL=debug\nECS_ENABLE_TASK_IAM_ROLE=true\n");
+  }
+
+  @Test
+  void anEnvironmentThatSetsEcsAwsvpcBlockImdsItselfGetsOnlyItsOwnValue() {
+    assertThat(new AgentConfigBucketProps("c", Map.of("ECS_AWSVPC_BLOCK_IMDS", "false")).ecsConfig())
+        .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=false\n");
+  }
+
+  @Test
+  void logsEveryRequestIntoItsAccessLogBucket() {
+    cluster.hasResourceProperties("AWS::S3::Bucket", Map.of("LoggingConfiguration", Map.of(
+        "DestinationBucketName", Map.of("Ref", Match.stringLikeRegexp("AgentConfigAccessLogsBucket.*")),
+        "LogFilePrefix", AgentConfigBucket.ACCESS_LOG_PREFIX)));
+  }
+
+  @Test
+  void theAccessLogBucketAdmitsS3LogDeliveryForTheConfigBucketOnly() {
+    cluster.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+        Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Principal", Map.of("Service", "logging.s3.amazonaws.com"),
+            "Action", "s3:PutObject",
+            "Condition", Match.objectLike(Map.of("ArnLike", Map.of("aws:SourceArn",
+                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AgentConfigBucket.*"), "Arn"))))))))))));
+  }
+
+  @Test
+  void accessLogsExpireAfterAYear() {
+    cluster.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules",
+        Match.arrayWith(List.of(Match.objectLike(Map.of("ExpirationInDays", AccessLogsBucket.EXPIRY_DAYS)))))));
   }
 }

@@ -24,8 +24,37 @@ class NetworkTest {
   void everyZoneGetsOnePublicAndOnePrivateSubnet() {
     Template prod = example.template("prod", "Network");
     prod.resourceCountIs("AWS::EC2::Subnet", 6);
-    prod.resourcePropertiesCountIs("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", true), 3);
-    prod.resourcePropertiesCountIs("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false), 3);
+    prod.resourcePropertiesCountIs("AWS::EC2::Subnet", Map.of("Tags", Match.arrayWith(List.of(
+        Map.of("Key", "aws-cdk:subnet-type", "Value", "Public")))), 3);
+    prod.resourcePropertiesCountIs("AWS::EC2::Subnet", Map.of("Tags", Match.arrayWith(List.of(
+        Map.of("Key", "aws-cdk:subnet-type", "Value", "Private")))), 3);
+  }
+
+  @Test
+  void noSubnetGivesAPublicAddressOnLaunch() {
+    example.template("prod", "Network").resourcePropertiesCountIs("AWS::EC2::Subnet",
+        Map.of("MapPublicIpOnLaunch", false), 6);
+  }
+
+  @Test
+  void everyFlowIsLoggedToCloudWatchLogs() {
+    example.template("dev", "Network").hasResourceProperties("AWS::EC2::FlowLog", Map.of(
+        "ResourceType", "VPC",
+        "TrafficType", "ALL",
+        "LogDestinationType", "cloud-watch-logs",
+        "LogGroupName", Map.of("Ref", Match.stringLikeRegexp("NetworkFlowLogs.*"))));
+  }
+
+  @Test
+  void flowLogsAreKeptAYearAndOutliveTheStack() {
+    example.template("dev", "Network").hasResource("AWS::Logs::LogGroup", Map.of(
+        "Properties", Map.of("RetentionInDays", 365),
+        "DeletionPolicy", "Retain"));
+  }
+
+  @Test
+  void theDefaultSecurityGroupLosesItsRules() {
+    example.template("dev", "Network").resourceCountIs("Custom::VpcRestrictDefaultSG", 1);
   }
 
   @Test

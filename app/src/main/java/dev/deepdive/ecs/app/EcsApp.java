@@ -17,7 +17,8 @@ import software.amazon.awscdk.App;
  * <p>Context: {@code -c environments=dev,qa} limits which environments are synthesized (default: all);
  * {@code -c environmentsDir=path} reads another folder (default {@value #DEFAULT_ENVIRONMENTS_DIR}).
  * A bad environment file stops the app before anything is synthesized: one line per problem on stderr,
- * exit code 2, nothing written to {@code cdk.out}.
+ * exit code 2, nothing written to {@code cdk.out}. An unsuppressed security finding ({@link NagGate}) is printed
+ * and exits 2 too, after the assembly is written (so it can be inspected).
  */
 public final class EcsApp {
   public static final String DEFAULT_ENVIRONMENTS_DIR = "app/environments";
@@ -33,19 +34,27 @@ public final class EcsApp {
     } catch (ConfigException e) {
       System.exit(report(e, System.err));
     }
-    app.synth();
+    int gate = NagGate.check(app.synth(), System.err);
+    if (gate != 0) {
+      System.exit(gate);
+    }
   }
 
-  /** Reads the environments the app's context selects and adds a stage for each; returns the stages. */
+  /**
+   * Reads the environments the app's context selects and adds a stage for each, with the security gate
+   * ({@link NagGate}); returns the stages.
+   */
   public static List<EnvironmentStage> build(App app) {
     Path dir = Path.of(contextString(app, ENVIRONMENTS_DIR_CONTEXT, DEFAULT_ENVIRONMENTS_DIR));
     List<EnvironmentConfig> selected = EnvironmentLoader.select(
         EnvironmentLoader.loadAll(dir), contextString(app, ENVIRONMENTS_CONTEXT, null));
     Map<String, Map<String, TaskDefinitionDocument>> taskDefinitions = TaskDefinitionFiles.load(selected);
-    return selected.stream()
+    List<EnvironmentStage> stages = selected.stream()
         .map(environment -> new EnvironmentStage(app,
             EnvironmentSpecs.from(environment, taskDefinitions.get(environment.name()))))
         .toList();
+    stages.forEach(NagGate::apply);
+    return stages;
   }
 
   /** Prints each problem on its own line and returns the exit code for bad input. */

@@ -5,6 +5,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -21,11 +23,17 @@ import software.constructs.IDependable;
  * <p>The bucket is private (all public access blocked), encrypted with S3-managed keys (the instances then need
  * no KMS grant), TLS-only and versioned (an earlier config can be restored). It holds nothing but generated
  * configuration, so {@code cdk destroy} empties and deletes it instead of failing on a non-empty bucket.
+ *
+ * <p>Every request to it (which instance read the configuration, when) goes to its own {@link AccessLogsBucket},
+ * under {@value #ACCESS_LOG_PREFIX}.
  */
 public final class AgentConfigBucket extends Construct {
   /** The object key, as in the seed: {@code s3://<bucket>/ecs.config}. */
   public static final String OBJECT_KEY = "ecs.config";
+  /** Where the bucket's server access logs go in the access log bucket. */
+  public static final String ACCESS_LOG_PREFIX = "agent-config/";
 
+  private final AccessLogsBucket accessLogs;
   private final Bucket bucket;
   private final BucketDeployment deployment;
   private final String ecsConfig;
@@ -33,6 +41,7 @@ public final class AgentConfigBucket extends Construct {
   public AgentConfigBucket(Construct scope, String id, AgentConfigBucketProps props) {
     super(scope, id);
     this.ecsConfig = props.ecsConfig();
+    this.accessLogs = new AccessLogsBucket(this, "AccessLogs");
     this.bucket = Bucket.Builder.create(this, "Bucket")
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
         .encryption(BucketEncryption.S3_MANAGED)
@@ -41,12 +50,30 @@ public final class AgentConfigBucket extends Construct {
         .removalPolicy(RemovalPolicy.DESTROY)
         .autoDeleteObjects(true)
         .build();
+    accessLogs.receiveServerAccessLogs(bucket, ACCESS_LOG_PREFIX);
+    // The copy handler's own log group, with retention: explicit, so the template is the same whether or not
+    // cdk.json's @aws-cdk/aws-lambda:useCdkManagedLogGroup would have made one.
+    LogGroup deploymentLogs = LogGroup.Builder.create(this, "DeploymentLogs")
+        .retention(RetentionDays.ONE_MONTH)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    DesignSuppressions.suppress(deploymentLogs, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
+        "Logs of the deployment-time copy of ecs.config (object keys and status, not the content); CloudWatch Logs"
+            + " encrypts them at rest with keys it manages, and a customer managed key would cost a monthly fee");
     this.deployment = BucketDeployment.Builder.create(this, "EcsConfig")
         .destinationBucket(bucket)
+        .logGroup(deploymentLogs)
         .sources(List.of(Source.data(OBJECT_KEY, ecsConfig)))
         // Other objects (earlier versions are kept by versioning) are not this deployment's to delete.
         .prune(false)
         .build();
+    DesignSuppressions.suppress(bucket, "NIST.800.53.R5-S3DefaultEncryptionKMS",
+        "Holds only ecs.config, generated from the environment file in the repository; S3-managed keys encrypt it"
+            + " at rest, and a KMS key would add a key grant to every instance without hiding anything the"
+            + " repository does not already show");
+    DesignSuppressions.suppress(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled",
+        "Holds only generated configuration that every deployment writes again; versioning keeps earlier"
+            + " versions, and a replica in another region would have nothing to restore that a deploy does not");
   }
 
   /**
@@ -63,6 +90,11 @@ public final class AgentConfigBucket extends Construct {
 
   public IBucket bucket() {
     return bucket;
+  }
+
+  /** Where the bucket's server access logs go. */
+  public IBucket accessLogsBucket() {
+    return accessLogs.bucket();
   }
 
   /** The object is in place once this is deployed: instances that read it at boot depend on it. */

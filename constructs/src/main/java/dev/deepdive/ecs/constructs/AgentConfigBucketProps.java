@@ -35,9 +35,24 @@ public record AgentConfigBucketProps(String clusterName, Map<String, String> age
     agentSettings = Collections.unmodifiableMap(new LinkedHashMap<>(agentSettings));
   }
 
-  /** The file the agent reads: {@code ECS_CLUSTER} first, then the settings in order, one {@code KEY=value} a line. */
+  /**
+   * Written unless {@code agentSettings} sets it: tasks in {@code awsvpc} mode cannot reach the instance metadata
+   * service, and so not the instance role's credentials. (Tasks in {@code bridge} mode are kept out by the launch
+   * template's hop limit of 1; {@code awsvpc} tasks have their own network interface, where the hop limit does not
+   * help.) An environment that must allow it sets {@code ECS_AWSVPC_BLOCK_IMDS} to {@code false} in its agent
+   * settings. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
+   */
+  public static final String BLOCK_IMDS_FOR_AWSVPC_TASKS = "ECS_AWSVPC_BLOCK_IMDS";
+
+  /**
+   * The file the agent reads: {@code ECS_CLUSTER} first, then {@code ECS_AWSVPC_BLOCK_IMDS=true} unless the settings
+   * set it themselves, then the settings in order, one {@code KEY=value} a line.
+   */
   public String ecsConfig() {
     StringBuilder file = new StringBuilder("ECS_CLUSTER=").append(clusterName).append('\n');
+    if (!agentSettings.containsKey(BLOCK_IMDS_FOR_AWSVPC_TASKS)) {
+      file.append(BLOCK_IMDS_FOR_AWSVPC_TASKS).append("=true\n");
+    }
     agentSettings.forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
     return file.toString();
   }

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.ec2.UserData;
 import software.amazon.awscdk.services.ecs.AsgCapacityProvider;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.MachineImageType;
+import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
 
 /**
@@ -121,6 +122,28 @@ public final class ContainerInstances extends Construct {
         .weight(1)
         .build()));
     props.agentConfig().grantReadConfig(props.instanceRole());
+    acceptDesignFindings(props.instanceRole());
+  }
+
+  /** Findings on this construct's resources that its design answers otherwise; each says how. */
+  private void acceptDesignFindings(IRole instanceRole) {
+    // cdk-nag reads a group's LaunchTemplate property only, not MixedInstancesPolicy.LaunchTemplate, which is how
+    // this group uses its launch template; the template itself is what the rules ask for.
+    DesignSuppressions.suppress(autoScalingGroup, "NIST.800.53.R5-EC2IMDSv2Enabled",
+        "The group launches from its launch template through MixedInstancesPolicy, which the rule does not read;"
+            + " the launch template requires IMDSv2 (HttpTokens required, hop limit 1)");
+    DesignSuppressions.suppressFindings(autoScalingGroup, "CdkNagValidationFailure",
+        "AwsSolutions-EC26 fails on a group that uses its launch template through MixedInstancesPolicy; the launch"
+            + " template's only volume, the root volume, is encrypted", "AwsSolutions-EC26");
+    DesignSuppressions.suppress(autoScalingGroup, "AwsSolutions-AS3",
+        "Auto Scaling sends every launch, launch failure, termination and termination failure to Amazon"
+            + " EventBridge (default bus) and keeps them in the group's activity history; an SNS topic without"
+            + " subscribers would add nothing");
+    // The statements the cluster adds to the instance role when this capacity provider joins it
+    // (Cluster.addAsgCapacityProvider), as the README's instance role table lists them.
+    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(instanceRole), "AwsSolutions-IAM5",
+        "Added by the CDK's Cluster for the ECS agent: ecs:Submit* (the three Submit*StateChange calls) on this"
+            + " cluster's ARN only", "Action::ecs:Submit*");
   }
 
   /** For scaling policies and alarms. */

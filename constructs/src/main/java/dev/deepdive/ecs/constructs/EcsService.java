@@ -195,6 +195,19 @@ public final class EcsService extends Construct {
       this.service.getNode().addDependency(rule);
     }
     props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
+    acceptDesignFindings();
+  }
+
+  /** Findings on this service's resources that its design answers otherwise; each says how. */
+  private void acceptDesignFindings() {
+    DesignSuppressions.suppress(logGroup, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
+        "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
+            + " a monthly fee per environment and adds a key policy to keep right, while reading the logs is"
+            + " already limited by IAM");
+    DesignSuppressions.acceptInlinePolicy(executionRole);
+    if (taskRole.getNode().tryFindChild("DefaultPolicy") != null) {
+      DesignSuppressions.acceptInlinePolicy(taskRole);
+    }
   }
 
   /** awslogs into the service's group; ordered maps, so the template is the same on every synth. */
@@ -264,6 +277,9 @@ public final class EcsService extends Construct {
         .actions(List.of("ecr:GetAuthorizationToken"))
         .resources(List.of("*"))
         .build());
+    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(executionRole), "AwsSolutions-IAM5",
+        "ecr:GetAuthorizationToken has no resource type, so IAM accepts it on * only; the image pulls themselves"
+            + " are granted on the named repositories", "Resource::*");
   }
 
   /** Read rights for exactly the secrets and parameters the task definition references. */

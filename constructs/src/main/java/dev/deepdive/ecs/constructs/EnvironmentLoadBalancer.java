@@ -1,7 +1,10 @@
 package dev.deepdive.ecs.constructs;
 
 import java.util.List;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroupEgress;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroupIngress;
@@ -19,6 +22,10 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.regioninfo.FactName;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
@@ -27,11 +34,19 @@ import software.constructs.Construct;
  *
  * <p>Without a certificate: HTTP on 80. With one: HTTPS on 443 (TLS 1.3 policy) and 80 answers with a
  * permanent redirect to HTTPS, so no service is ever served in clear text by mistake.
+ *
+ * <p>Secure defaults: the security group admits 80 (and 443) from anywhere and nothing else, and lets the load
+ * balancer reach only the targets' ports ({@link #allowTrafficTo}); malformed headers are dropped; every request is
+ * logged to an {@link AccessLogsBucket} of its own, under {@value #ACCESS_LOG_PREFIX}.
  */
 public final class EnvironmentLoadBalancer extends Construct {
+  /** Where the access logs go in the access log bucket (ELB appends {@code /AWSLogs/<account>/...}). */
+  public static final String ACCESS_LOG_PREFIX = "load-balancer";
+
   private final SecurityGroup securityGroup;
   private final ApplicationLoadBalancer loadBalancer;
   private final ApplicationListener serviceListener;
+  private final AccessLogsBucket accessLogs;
 
   public EnvironmentLoadBalancer(Construct scope, String id, EnvironmentLoadBalancerProps props) {
     super(scope, id);
@@ -54,6 +69,9 @@ public final class EnvironmentLoadBalancer extends Construct {
         // Requests with malformed headers are dropped at the edge instead of reaching the containers.
         .dropInvalidHeaderFields(true)
         .build();
+    this.accessLogs = new AccessLogsBucket(this, "AccessLogs");
+    logAccessLogs();
+    acceptInternetFacing(https);
     ListenerAction notFound = ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
         .contentType("text/plain").messageBody("no service here").build());
     if (https) {
@@ -65,13 +83,15 @@ public final class EnvironmentLoadBalancer extends Construct {
           .open(false)
           .defaultAction(notFound)
           .build());
-      loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
+      ApplicationListener redirect = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
           .port(80)
           .protocol(ApplicationProtocol.HTTP)
           .open(false)
           .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
               .protocol("HTTPS").port("443").permanent(true).build()))
           .build());
+      DesignSuppressions.suppress(redirect, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
+          "Port 80 only answers with a permanent redirect to HTTPS on 443, which uses the ACM certificate");
     } else {
       this.serviceListener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
           .port(80)
@@ -79,7 +99,51 @@ public final class EnvironmentLoadBalancer extends Construct {
           .open(false)
           .defaultAction(notFound)
           .build());
+      String reason = "The environment file has no loadBalancer.certificateArn, so there is no certificate to serve"
+          + " HTTPS with; setting one adds HTTPS on 443 and turns this listener into a redirect there";
+      DesignSuppressions.suppress(serviceListener, "NIST.800.53.R5-ALBHttpToHttpsRedirection", reason);
+      DesignSuppressions.suppress(serviceListener, "NIST.800.53.R5-ELBv2ACMCertificateRequired", reason);
     }
+  }
+
+  /**
+   * Access logs into the access log bucket. With a region known at synth, the CDK's own {@code logAccessLogs}
+   * (which refuses an unknown region). Without one, the same attributes and bucket policy, with the Elastic Load
+   * Balancing account of the deploy-time region taken from a mapping the CDK generates from its region facts: that
+   * covers the regions that have such an account (those launched before August 2022); an environment in a newer
+   * region sets {@code region} in its file, and the CDK grants the log delivery service principal instead.
+   * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+   */
+  private void logAccessLogs() {
+    Stack stack = Stack.of(this);
+    if (!Token.isUnresolved(stack.getRegion())) {
+      loadBalancer.logAccessLogs(accessLogs.bucket(), ACCESS_LOG_PREFIX);
+      return;
+    }
+    loadBalancer.setAttribute("access_logs.s3.enabled", "true");
+    loadBalancer.setAttribute("access_logs.s3.bucket", accessLogs.bucket().getBucketName());
+    loadBalancer.setAttribute("access_logs.s3.prefix", ACCESS_LOG_PREFIX);
+    accessLogs.bucket().addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("LoadBalancerAccessLogs")
+        .principals(List.of(new AccountPrincipal(stack.regionalFact(FactName.ELBV2_ACCOUNT))))
+        .actions(List.of("s3:PutObject"))
+        .resources(List.of(accessLogs.bucket().arnForObjects(ACCESS_LOG_PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*")))
+        .build());
+    // ELB checks that it may write when the attribute is set: the policy must exist first.
+    loadBalancer.getNode().addDependency(accessLogs);
+  }
+
+  /** What an internet-facing load balancer of an environment that {@code cdk destroy} takes down must allow. */
+  private void acceptInternetFacing(boolean https) {
+    DesignSuppressions.suppress(securityGroup, "AwsSolutions-EC23",
+        "Internet-facing load balancer: inbound from 0.0.0.0/0 on port 80" + (https ? " and 443" : "")
+            + " only, nothing else; instances and tasks admit the load balancer's group alone");
+    DesignSuppressions.suppress(loadBalancer, "NIST.800.53.R5-ELBDeletionProtectionEnabled",
+        "Environments are taken down with cdk destroy, which deletion protection would make fail; the load"
+            + " balancer holds no data, and CloudFormation replaces or deletes it only on a reviewed change");
+    DesignSuppressions.suppress(loadBalancer, "NIST.800.53.R5-ALBWAFEnabled",
+        "A web ACL's rules depend on what the services serve and cost per ACL, rule and request; associate one"
+            + " with this load balancer's ARN where an application needs it");
   }
 
   /**
@@ -114,6 +178,11 @@ public final class EnvironmentLoadBalancer extends Construct {
   /** Instances and tasks allow traffic from this group only. */
   public ISecurityGroup securityGroup() {
     return securityGroup;
+  }
+
+  /** The load balancer's access logs. */
+  public IBucket accessLogsBucket() {
+    return accessLogs.bucket();
   }
 
   public ApplicationLoadBalancer loadBalancer() {

@@ -18,7 +18,9 @@ import software.constructs.Construct;
  *       only; poll and telemetry only with the condition {@code ecs:cluster} = this cluster;
  *       {@code ecs:DiscoverPollEndpoint} on {@code *} (it has no resource type).
  *       <b>No {@code ecs:CreateCluster}</b>: the cluster exists before any instance boots.</li>
- *   <li>ECR pull, here: image layers from this account's repositories; the token call has no resource type.</li>
+ *   <li>No ECR image pulls: every service's task definition has an execution role, which the ECS agent pulls
+ *       with, and which may pull exactly the repositories its images name ({@code EcsService}). (Only the token
+ *       call, {@code ecr:GetAuthorizationToken}, comes with the cluster's statements.)</li>
  *   <li>Session Manager instead of SSH, here: the four channel calls and instance registration, nothing of
  *       Run Command or parameters.</li>
  *   <li>Its own {@code ecs.config}: granted by {@link AgentConfigBucket#grantReadConfig}, one object only.</li>
@@ -31,14 +33,8 @@ public final class InstanceRole extends Construct {
     super(scope, id);
     this.role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
-        .description("ECS container instances: agent, image pull, Session Manager, own ecs.config")
+        .description("ECS container instances: agent, Session Manager, own ecs.config")
         .build();
-    // Pulls of images named in task definitions without an execution role (the agent pulls with this role).
-    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("PullImagesFromThisAccount")
-        .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
-        .resources(List.of("arn:" + Aws.PARTITION + ":ecr:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":repository/*"))
-        .build());
     // https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-iam-instance-profile.html
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("SessionManagerChannels")
@@ -51,6 +47,17 @@ public final class InstanceRole extends Construct {
         .actions(List.of("ssm:UpdateInstanceInformation"))
         .resources(List.of("arn:" + Aws.PARTITION + ":ec2:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":instance/*"))
         .build());
+    DesignSuppressions.acceptInlinePolicy(role);
+    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(role), "AwsSolutions-IAM5",
+        "Calls without a resource type, which IAM accepts on * only: ecs:DiscoverPollEndpoint and"
+            + " ecr:GetAuthorizationToken, the four ssmmessages channel calls, and ecs:Poll/ecs:StartTelemetrySession"
+            + " (which the condition ecs:cluster limits to this cluster); plus logs:CreateLogStream/PutLogEvents,"
+            + " which the CDK's Cluster adds for awslogs of tasks without an execution role",
+        "Resource::*");
+    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(role), "AwsSolutions-IAM5",
+        "An instance registers itself with Session Manager before its ID is known to anyone; the grant stops at"
+            + " instances of this account and region, and Systems Manager accepts the call only for the calling"
+            + " instance", "Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*");
   }
 
   public IRole role() {

@@ -3,7 +3,12 @@ package dev.deepdive.ecs.constructs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
+import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
@@ -13,6 +18,10 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -23,6 +32,11 @@ import software.constructs.Construct;
  * <p>The S3 endpoint is not an optimisation: instances read their {@code ecs.config} from S3 at boot, and a
  * boot that depends on a NAT gateway fails with it. Gateway endpoints are free.
  *
+ * <p>Secure defaults: the public subnets give nothing a public address on launch (the load balancer and the NAT
+ * gateways bring their own); the VPC's default security group loses all its rules (nothing uses it, so nothing
+ * can fall back to it); every flow (accepted and rejected) is logged to CloudWatch Logs and kept
+ * {@link #FLOW_LOG_RETENTION}.
+ *
  * <p>The enclosing stack must answer {@code availabilityZones} itself (see {@code EnvironmentStack}): the CDK
  * otherwise looks the zones up in the account, which needs credentials at synth.
  */
@@ -31,7 +45,11 @@ public final class Network extends Construct {
   public static final String PUBLIC_SUBNETS = "Public";
   public static final String PRIVATE_SUBNETS = "Private";
 
+  /** How long flow logs are kept: a year of network evidence, the usual audit horizon. */
+  public static final RetentionDays FLOW_LOG_RETENTION = RetentionDays.ONE_YEAR;
+
   private final Vpc vpc;
+  private final LogGroup flowLogs;
 
   public Network(Construct scope, String id, NetworkProps props) {
     super(scope, id);
@@ -41,11 +59,17 @@ public final class Network extends Construct {
         .natGateways(props.natGateways())
         // Each zone gets one public and one private subnet; the CIDR is split evenly between them.
         .subnetConfiguration(List.of(
-            SubnetConfiguration.builder().name(PUBLIC_SUBNETS).subnetType(SubnetType.PUBLIC).build(),
+            // Public subnets hold the load balancer and NAT gateways only, which get their addresses themselves.
+            SubnetConfiguration.builder().name(PUBLIC_SUBNETS).subnetType(SubnetType.PUBLIC)
+                .mapPublicIpOnLaunch(false).build(),
             SubnetConfiguration.builder().name(PRIVATE_SUBNETS)
                 .subnetType(props.natGateways() > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED)
                 .build()))
+        // Explicit, not left to the feature flag: the same template with or without cdk.json's context.
+        .restrictDefaultSecurityGroup(true)
         .build();
+    this.flowLogs = addFlowLogs();
+    acceptInternetRoutesOfPublicSubnets();
     GatewayVpcEndpoint.Builder.create(this, "S3Endpoint")
         .vpc(vpc)
         .service(GatewayVpcEndpointAwsService.S3)
@@ -53,6 +77,45 @@ public final class Network extends Construct {
         .build();
     if (props.natGateways() == 0) {
       addInterfaceEndpointsForIsolatedInstances();
+    }
+  }
+
+  /**
+   * Every flow, accepted and rejected, to a log group of its own (Logs Insights can query it). The group outlives
+   * the VPC ({@code cdk destroy}): it is evidence, and its retention deletes the events in the end.
+   */
+  private LogGroup addFlowLogs() {
+    LogGroup group = LogGroup.Builder.create(this, "FlowLogs")
+        .retention(FLOW_LOG_RETENTION)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    Role role = Role.Builder.create(this, "FlowLogsRole")
+        .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com"))
+        .description("VPC flow logs: write to this VPC's flow log group")
+        .build();
+    vpc.addFlowLog("FlowLog", FlowLogOptions.builder()
+        .destination(FlowLogDestination.toCloudWatchLogs(group, role))
+        .trafficType(FlowLogTrafficType.ALL)
+        .build());
+    DesignSuppressions.suppress(group, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
+        "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
+            + " a monthly fee per environment and adds a key policy to keep right, for no reader that the IAM"
+            + " policies do not already exclude");
+    DesignSuppressions.acceptInlinePolicy(role);
+    return group;
+  }
+
+  /**
+   * The public subnets' route to the internet gateway is what makes them public: the internet-facing load balancer
+   * and the NAT gateways live there. Nothing else does (instances run in the private subnets, which have no such
+   * route), and nothing there gets a public address on launch.
+   */
+  private void acceptInternetRoutesOfPublicSubnets() {
+    for (ISubnet subnet : vpc.getPublicSubnets()) {
+      DesignSuppressions.suppress(subnet.getNode().findChild("DefaultRoute"),
+          "NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW",
+          "Public subnet: holds only the internet-facing load balancer and the NAT gateways, which need the route"
+              + " to the internet gateway; instances live in the private subnets");
     }
   }
 
@@ -79,6 +142,11 @@ public final class Network extends Construct {
   /** The VPC, for the cluster, the load balancer and anything else that lives in this environment. */
   public IVpc vpc() {
     return vpc;
+  }
+
+  /** Every flow of the VPC, for operators and investigations. */
+  public LogGroup flowLogs() {
+    return flowLogs;
   }
 
   /** Where container instances run: no public addresses. */

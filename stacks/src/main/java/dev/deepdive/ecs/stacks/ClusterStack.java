@@ -40,6 +40,7 @@ public final class ClusterStack extends EnvironmentStack {
         capacity.amiFamily(),
         capacity.rootVolumeGiB(),
         capacity.keyPairName()));
+    NagSuppressionsForCdkInternals.bucketDeploymentHandler(this, agentConfig.bucket());
   }
 
   public Cluster cluster() {

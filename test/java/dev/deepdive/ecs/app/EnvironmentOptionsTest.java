@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.deepdive.ecs.stacks.EnvironmentStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +11,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
  * Environment-file options the shipped example leaves off, from the file to the template: HTTPS with a
- * certificate, and the seed-era ECS service role.
+ * certificate, the seed-era ECS service role, and a task role grant with a justified wildcard.
  */
 class EnvironmentOptionsTest {
+  private static final String REASON = "the service reads every object of its assets bucket";
   private static final String CERTIFICATE = "arn:aws:acm:us-east-1:111111111111:certificate/0b5c1e7a";
   @TempDir static Path root;
   private static Template edge;
   private static Template web;
+  private static EnvironmentStage dev;
 
   @BeforeAll
   static void synthesizeDevWithTheOptions() throws Exception {
@@ -31,10 +36,16 @@ class EnvironmentOptionsTest {
     }
     Files.writeString(environments.resolve("dev.json"), Files.readString(Path.of("app/environments/dev.json"))
         .replace("\"services\": [", "\"loadBalancer\": {\"certificateArn\": \"" + CERTIFICATE + "\"},\n"
-            + "  \"legacyEcsServiceRole\": true,\n  \"services\": ["));
+            + "  \"legacyEcsServiceRole\": true,\n  \"services\": [")
+        .replace("\"desiredCount\": 1,\n      \"loadBalancer\": {\n        \"container\": \"tomcat\",\n"
+            + "        \"containerPort\": 8080,\n        \"pathPatterns\": [\n          \"/*\"",
+            "\"desiredCount\": 1,\n      \"taskRole\": {\"statements\": [{\"actions\": [\"s3:GetObject\"],"
+            + " \"resources\": [\"arn:aws:s3:::web-assets/*\"], \"wildcardReason\": \"" + REASON + "\"}]},\n"
+            + "      \"loadBalancer\": {\n        \"container\": \"tomcat\",\n"
+            + "        \"containerPort\": 8080,\n        \"pathPatterns\": [\n          \"/*\""));
     App app = App.Builder.create().outdir(root.resolve("cdk.out").toString())
         .context(Map.of("environmentsDir", environments.toString())).build();
-    EnvironmentStage dev = EcsApp.build(app).get(0);
+    dev = EcsApp.build(app).get(0);
     edge = Template.fromStack(dev.edgeStack().orElseThrow());
     web = Template.fromStack(dev.serviceStacks().get("ServicesB"));
   }
@@ -46,6 +57,15 @@ class EnvironmentOptionsTest {
     edge.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
         "Port", 80, "DefaultActions", List.of(Match.objectLike(Map.of("Type", "redirect",
             "RedirectConfig", Match.objectLike(Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))))));
+  }
+
+  @Test
+  void aJustifiedWildcardIsGrantedAndPassesTheGateWithItsReason() {
+    web.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(Map.of(
+        "Action", "s3:GetObject", "Effect", "Allow", "Resource", "arn:aws:s3:::web-assets/*")))));
+    assertThat(Annotations.fromStack(dev.serviceStacks().get("ServicesB"))
+        .findError("*", Match.stringLikeRegexp("AwsSolutions-IAM5.*"))).isEmpty();
+    assertThat(web.toJSON().toString()).contains("From the environment file: " + REASON);
   }
 
   @Test

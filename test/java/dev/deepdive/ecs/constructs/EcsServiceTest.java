@@ -23,7 +23,6 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -229,8 +228,8 @@ class EcsServiceTest {
               SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), instances),
           TaskDefinitionDocument.parse("test/resources/taskdef/" + file, json),
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),
-          name.equals("web") ? List.of(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
-              .resources(List.of("arn:aws:s3:::web-assets/*")).build()) : List.of(),
+          name.equals("web") ? List.of(new TaskRoleGrant(List.of("s3:GetObject"),
+              List.of("arn:aws:s3:::web-assets/*"), Optional.of("every object of the assets bucket"))) : List.of(),
           RetentionDays.ONE_MONTH, repositories, lb, Optional.empty());
     }
   }

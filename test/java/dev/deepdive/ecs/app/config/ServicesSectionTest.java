@@ -35,7 +35,8 @@ class ServicesSectionTest {
           "healthCheckGracePeriodSeconds": 120,
           "placement": {"strategy": "binpack", "constraints": [{"type": "distinctInstance"},
             {"type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*"}]},
-          "taskRole": {"statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::my-bucket/*"]}]},
+          "taskRole": {"statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::my-bucket/*"],
+            "wildcardReason": "every object of the upload bucket"}]},
           "logRetentionDays": 90
         }]"""));
     assertThat(env.services()).containsExactly(new ServiceConfig("web", "web.json", 3,
@@ -45,7 +46,8 @@ class ServicesSectionTest {
         new PlacementConfig(PlacementStrategy.BINPACK, List.of(
             new PlacementConstraintConfig("distinctInstance", Optional.empty()),
             new PlacementConstraintConfig("memberOf", Optional.of("attribute:ecs.instance-type =~ t3.*")))),
-        List.of(new PolicyStatementConfig(List.of("s3:GetObject"), List.of("arn:aws:s3:::my-bucket/*"))),
+        List.of(new PolicyStatementConfig(List.of("s3:GetObject"), List.of("arn:aws:s3:::my-bucket/*"),
+            java.util.Optional.of("every object of the upload bucket"))),
         90, "services[0]"));
   }
 

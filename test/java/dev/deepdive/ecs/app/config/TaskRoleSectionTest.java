@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TaskRoleSectionTest {
   private static final String FILE = "app/environments/qa.json: services[0].taskRole";
-  private static final String GET_OBJECT =
-      "{\"actions\": [\"s3:GetObject\"], \"resources\": [\"arn:aws:s3:::my-bucket/*\"]}";
+  private static final String REASON = "every object of the service's upload bucket";
+  private static final String GET_OBJECT = "{\"actions\": [\"s3:GetObject\"], \"resources\":"
+      + " [\"arn:aws:s3:::my-bucket/*\"], \"wildcardReason\": \"" + REASON + "\"}";
 
   private static String statements(String... statements) {
     return worker("\"taskRole\": {\"statements\": [" + String.join(", ", statements) + "]}");
@@ -24,10 +26,27 @@ class TaskRoleSectionTest {
 
   @Test
   void readsStatementsInFileOrder() {
-    assertThat(only(statements(GET_OBJECT, statement("\"sqs:Send*\", \"sqs:GetQueueUrl\"", "\"*\"")))
+    assertThat(only(statements(GET_OBJECT, "{\"actions\": [\"sqs:GetQueueUrl\"],"
+        + " \"resources\": [\"arn:aws:sqs:us-east-1:111111111111:jobs\"]}"))
         .taskRoleStatements()).containsExactly(
-            new PolicyStatementConfig(List.of("s3:GetObject"), List.of("arn:aws:s3:::my-bucket/*")),
-            new PolicyStatementConfig(List.of("sqs:Send*", "sqs:GetQueueUrl"), List.of("*")));
+            new PolicyStatementConfig(List.of("s3:GetObject"), List.of("arn:aws:s3:::my-bucket/*"), Optional.of(REASON)),
+            new PolicyStatementConfig(List.of("sqs:GetQueueUrl"), List.of("arn:aws:sqs:us-east-1:111111111111:jobs"),
+                Optional.empty()));
+  }
+
+  @Test
+  void aWildcardNeedsAReasonForReviewers() {
+    assertThat(problems(statements(statement("\"sqs:Send*\"", "\"arn:aws:sqs:us-east-1:111111111111:jobs\""))))
+        .containsExactly(FILE + ".statements[0].wildcardReason: required because the statement grants wildcards"
+            + " [sqs:Send*], got none; say in at least 10 characters why a finer grant will not do (reviewers see it"
+            + " as the security gate's suppression reason), or list exact actions and ARNs");
+  }
+
+  @Test
+  void aReasonWithoutAWildcardIsRejected() {
+    assertThat(problems(statements("{\"actions\": [\"s3:GetObject\"], \"resources\": [\"arn:aws:s3:::b/key\"],"
+        + " \"wildcardReason\": \"not needed at all\"}"))).containsExactly(FILE + ".statements[0].wildcardReason:"
+        + " the statement grants no wildcard, got a reason; remove wildcardReason");
   }
 
   @Test
@@ -83,6 +102,6 @@ class TaskRoleSectionTest {
   @Test
   void rejectsAnEffectBecauseEveryStatementAllows() {
     assertThat(problems(statements(GET_OBJECT.replace("{", "{\"effect\": \"Deny\", "))))
-        .containsExactly(FILE + ".statements[0].effect: unknown field; allowed: actions, resources");
+        .containsExactly(FILE + ".statements[0].effect: unknown field; allowed: actions, resources, wildcardReason");
   }
 }

@@ -9,6 +9,7 @@ import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.constructs.EcsAmiFamily;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
+import dev.deepdive.ecs.constructs.TaskRoleGrant;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.stacks.EnvironmentSpec;
 import dev.deepdive.ecs.stacks.ServiceSpec;
@@ -61,7 +62,8 @@ final class EnvironmentSpecs {
         EcsServiceProps.PlacementStrategy.valueOf(service.placement().strategy().name()),
         service.placement().constraints().stream().map(EnvironmentSpecs::constraint).toList(),
         service.taskRoleStatements().stream()
-            .map(statement -> new ServiceSpec.Grant(statement.actions(), statement.resources())).toList(),
+            .map(statement -> new TaskRoleGrant(statement.actions(), statement.resources(),
+                statement.wildcardReason())).toList(),
         service.logRetentionDays(),
         service.loadBalancer().map(lb -> route(lb, service.healthCheckGracePeriodSeconds().orElse(0))));
   }

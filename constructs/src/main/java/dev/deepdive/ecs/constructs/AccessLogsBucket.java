@@ -2,6 +2,7 @@ package dev.deepdive.ecs.constructs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
@@ -83,9 +84,10 @@ public final class AccessLogsBucket extends Construct {
         .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
         .actions(List.of("s3:PutObject"))
         .resources(List.of(bucket.arnForObjects(prefix + "*")))
-        .conditions(Map.of(
+        // A sorted map: Map.of iterates in a different order on every JVM, and the template must not change.
+        .conditions(new TreeMap<>(Map.of(
             "ArnLike", Map.of("aws:SourceArn", source.getBucketArn()),
-            "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))
+            "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
         .build());
   }
 

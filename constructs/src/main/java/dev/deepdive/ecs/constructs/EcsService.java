@@ -84,7 +84,8 @@ public final class EcsService extends Construct {
         .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
         .description("Containers of service " + props.serviceName())
         .build();
-    props.taskRoleStatements().forEach(taskRole::addToPrincipalPolicy);
+    props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(grant.actions()).resources(grant.resources()).build()));
     logGroup.grantWrite(executionRole);
 
     List<String> images = new ArrayList<>();
@@ -196,6 +197,7 @@ public final class EcsService extends Construct {
     }
     props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
     acceptDesignFindings();
+    acceptJustifiedWildcards(props.taskRoleGrants());
   }
 
   /** Findings on this service's resources that its design answers otherwise; each says how. */
@@ -207,6 +209,20 @@ public final class EcsService extends Construct {
     DesignSuppressions.acceptInlinePolicy(executionRole);
     if (taskRole.getNode().tryFindChild("DefaultPolicy") != null) {
       DesignSuppressions.acceptInlinePolicy(taskRole);
+    }
+  }
+
+  /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */
+  private void acceptJustifiedWildcards(List<TaskRoleGrant> grants) {
+    for (TaskRoleGrant grant : grants) {
+      grant.wildcardReason().ifPresent(reason -> {
+        DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(taskRole), "AwsSolutions-IAM5",
+            "From the environment file: " + reason, grant.wildcardFindings().toArray(String[]::new));
+        if (grant.grantsAFullService()) {
+          DesignSuppressions.suppress(DesignSuppressions.inlinePolicy(taskRole),
+              "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess", "From the environment file: " + reason);
+        }
+      });
     }
   }
 

@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -24,7 +23,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param deployment             rolling update bounds and the circuit breaker
  * @param placementStrategy      {@link PlacementStrategy#SPREAD} (the seed's scheduler) or {@link PlacementStrategy#BINPACK}
  * @param placementConstraints   ECS placement constraints, as {@code type} and optional {@code expression}
- * @param taskRoleStatements     what the containers may do; none means an empty task role
+ * @param taskRoleGrants         what the containers may do; none means an empty task role
  * @param logRetention           retention of the service's log group
  * @param repositories           the environment's ECR repositories by short name, for {@code ecr://name:tag} images
  * @param loadBalancing          the load balancer attachment; empty for a service that takes no traffic
@@ -39,7 +38,7 @@ public record EcsServiceProps(
     Deployment deployment,
     PlacementStrategy placementStrategy,
     List<Map<String, String>> placementConstraints,
-    List<PolicyStatement> taskRoleStatements,
+    List<TaskRoleGrant> taskRoleGrants,
     RetentionDays logRetention,
     Map<String, IRepository> repositories,
     Optional<ServiceLoadBalancing> loadBalancing,
@@ -88,7 +87,7 @@ public record EcsServiceProps(
     Objects.requireNonNull(loadBalancing, "loadBalancing");
     Objects.requireNonNull(legacyServiceRole, "legacyServiceRole");
     placementConstraints = List.copyOf(placementConstraints);
-    taskRoleStatements = List.copyOf(taskRoleStatements);
+    taskRoleGrants = List.copyOf(taskRoleGrants);
     repositories = Map.copyOf(repositories);
     if (desiredCount < 0) {
       throw new IllegalArgumentException("desiredCount: must be at least 0, got " + desiredCount);

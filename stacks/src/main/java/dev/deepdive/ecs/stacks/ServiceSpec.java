@@ -2,6 +2,7 @@ package dev.deepdive.ecs.stacks;
 
 import dev.deepdive.ecs.constructs.EcsServiceProps;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
+import dev.deepdive.ecs.constructs.TaskRoleGrant;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record ServiceSpec(
     EcsServiceProps.Deployment deployment,
     EcsServiceProps.PlacementStrategy placementStrategy,
     List<Map<String, String>> placementConstraints,
-    List<Grant> taskRoleGrants,
+    List<TaskRoleGrant> taskRoleGrants,
     int logRetentionDays,
     Optional<LoadBalancerRoute> loadBalancer) {
 
@@ -38,14 +39,6 @@ public record ServiceSpec(
     placementConstraints = List.copyOf(placementConstraints);
     taskRoleGrants = List.copyOf(taskRoleGrants);
     Objects.requireNonNull(loadBalancer, "loadBalancer");
-  }
-
-  /** An IAM grant: these actions on these resources. */
-  public record Grant(List<String> actions, List<String> resources) {
-    public Grant {
-      actions = List.copyOf(actions);
-      resources = List.copyOf(resources);
-    }
   }
 
   /** Where the load balancer sends the service's traffic, and how it checks and drains targets. */

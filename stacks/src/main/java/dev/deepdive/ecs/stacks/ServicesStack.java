@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -34,8 +33,7 @@ public final class ServicesStack extends EnvironmentStack {
           service.deployment(),
           service.placementStrategy(),
           service.placementConstraints(),
-          service.taskRoleGrants().stream().map(grant -> PolicyStatement.Builder.create()
-              .actions(grant.actions()).resources(grant.resources()).build()).toList(),
+          service.taskRoleGrants(),
           retention(service.logRetentionDays()),
           edge.repositories(),
           service.loadBalancer().map(route -> new ServiceLoadBalancing(edge.loadBalancer().orElseThrow(),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class TaskRoleSection {
   static final List<String> FIELDS = List.of("statements");
-  static final List<String> STATEMENT_FIELDS = List.of("actions", "resources");
+  static final List<String> STATEMENT_FIELDS = List.of("actions", "resources", "wildcardReason");
+  private static final int MIN_REASON_CHARS = 10;
 
   private static final int MAX_STATEMENTS = 20;
   private static final int MAX_ITEMS = 50;
@@ -79,10 +80,34 @@ final class TaskRoleSection {
         }
       }
     });
+    Optional<String> reason = fields.optionalString("wildcardReason");
     if (problems.count() > before) {
       return Optional.empty();
     }
-    return Optional.of(new PolicyStatementConfig(actions.orElseThrow(), resources.orElseThrow()));
+    PolicyStatementConfig statement = new PolicyStatementConfig(actions.orElseThrow(), resources.orElseThrow(), reason);
+    return wildcardsJustified(statement, fields) ? Optional.of(statement) : Optional.empty();
+  }
+
+  /**
+   * A wildcard grant fails the security gate unless a reviewer can read why it is needed: the statement must say
+   * so itself, and only then, so the reason always describes an actual wildcard.
+   */
+  private static boolean wildcardsJustified(PolicyStatementConfig statement, ObjectFields fields) {
+    List<String> wildcards = statement.wildcards();
+    Optional<String> reason = statement.wildcardReason();
+    if (!wildcards.isEmpty() && reason.map(String::strip).map(String::length).orElse(0) < MIN_REASON_CHARS) {
+      fields.problems().at(fields.path("wildcardReason"), "required because the statement grants wildcards "
+          + wildcards + ", got " + reason.map(Shown::quoted).orElse("none") + "; say in at least " + MIN_REASON_CHARS
+          + " characters why a finer grant will not do (reviewers see it as the security gate's suppression"
+          + " reason), or list exact actions and ARNs");
+      return false;
+    }
+    if (wildcards.isEmpty() && reason.isPresent()) {
+      fields.problems().at(fields.path("wildcardReason"), "the statement grants no wildcard, got a reason; remove"
+          + " wildcardReason");
+      return false;
+    }
+    return true;
   }
 
   private static boolean sizeValid(List<String> list, ObjectFields fields, String name, String what) {

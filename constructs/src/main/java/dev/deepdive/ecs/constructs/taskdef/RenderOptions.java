@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +22,9 @@ public record RenderOptions(UnaryOperator<String> imageResolver, Optional<Map<St
 
   public RenderOptions {
     Objects.requireNonNull(imageResolver, "imageResolver");
+    // Keep the caller's order: Map.copyOf iterates differently on every JVM, and the template must not change.
     defaultLogConfiguration = Objects.requireNonNull(defaultLogConfiguration, "defaultLogConfiguration")
-        .map(Map::copyOf);
+        .map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m)));
   }
 
   public RenderOptions withImageResolver(UnaryOperator<String> resolver) {

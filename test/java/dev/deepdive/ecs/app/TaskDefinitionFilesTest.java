@@ -82,6 +82,14 @@ class TaskDefinitionFilesTest {
   }
 
   @Test
+  void anEcrImageMustNameOneOfTheEnvironmentsRepositories() throws IOException {
+    edit(taskDefinitions.resolve("web.json"), "\"image\": \"tomcat\"", "\"image\": \"ecr://web:1.0.0\"");
+    assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[0].taskDefinition: "
+        + taskDefinitions.resolve("web.json") + " uses image 'ecr://web:1.0.0', but environment dev has no ECR"
+        + " repository 'web'; add it under ecrRepositories");
+  }
+
+  @Test
   void everyProblemOfEveryFileIsReportedTogether() throws IOException {
     edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memorySize\": 512");
     edit(taskDefinitions.resolve("shop.json"), "\"links\": [\"memcached\"]", "\"links\": [\"redis\"]");

@@ -4,6 +4,7 @@ import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.EnvironmentLoader;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.stacks.EnvironmentStage;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,7 +33,10 @@ public final class EcsApp {
     try {
       build(app);
     } catch (ConfigException e) {
-      System.exit(report(e, System.err));
+      System.exit(report(e.problems(), System.err));
+    } catch (TaskDefinitionProblems e) {
+      // The checks before synthesis should have found these; the constructs refuse them all the same.
+      System.exit(report(e.problems(), System.err));
     }
     int gate = NagGate.check(app.synth(), System.err);
     if (gate != 0) {
@@ -58,8 +62,8 @@ public final class EcsApp {
   }
 
   /** Prints each problem on its own line and returns the exit code for bad input. */
-  static int report(ConfigException e, PrintStream err) {
-    e.problems().forEach(err::println);
+  static int report(List<String> problems, PrintStream err) {
+    problems.forEach(err::println);
     return 2;
   }
 

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.app;
 
 import dev.deepdive.ecs.app.config.ConfigException;
+import dev.deepdive.ecs.app.config.EcrRepositoryConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * load-balanced container or port the file does not declare. All problems of all files come back together.
  */
 final class TaskDefinitionFiles {
+  /** Images written {@code ecr://<repository>[:tag]} resolve to the environment's own ECR repository. */
+  static final String ECR_SCHEME = "ecr://";
+
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -56,6 +60,7 @@ final class TaskDefinitionFiles {
       ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes());
       fit.errors().forEach(error -> problems.add(error + " (environment " + environment.name() + ")"));
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
+      checkRepositories(document.get(), environment, at);
     }
     return documents;
   }
@@ -80,6 +85,25 @@ final class TaskDefinitionFiles {
     } catch (TaskDefinitionProblems e) {
       problems.addAll(e.problems());
       return Optional.empty();
+    }
+  }
+
+  /** An {@code ecr://name:tag} image must name one of the environment's repositories. */
+  @SuppressWarnings("unchecked")
+  private void checkRepositories(TaskDefinitionDocument document, EnvironmentConfig environment, String at) {
+    List<String> known = environment.ecrRepositories().stream().map(EcrRepositoryConfig::name).toList();
+    Object containers = document.toCloudFormationProperties(null, null).get("ContainerDefinitions");
+    for (Object container : (List<Object>) containers) {
+      String image = String.valueOf(((Map<String, Object>) container).get("Image"));
+      if (!image.startsWith(ECR_SCHEME)) {
+        continue;
+      }
+      String repository = image.substring(ECR_SCHEME.length()).split(":", 2)[0];
+      if (!known.contains(repository)) {
+        problems.add(at + ".taskDefinition: " + document.displayPath() + " uses image '" + image
+            + "', but environment " + environment.name() + " has no ECR repository '" + repository + "'; "
+            + (known.isEmpty() ? "add it under ecrRepositories" : "its repositories: " + String.join(", ", known)));
+      }
     }
   }
 

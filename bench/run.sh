@@ -241,6 +241,7 @@ fi
 # ---- the test command --------------------------------------------------------------------------------------
 if [[ ${TESTS:-0} == 1 ]]; then
   t0=$(date +%s)
+  # shellcheck disable=SC2065 # bin/test is the project's test script, not test(1)
   bin/test --quiet >"$work/test.out" 2>&1 || { echo "run.sh: bin/test failed:" >&2; tail -30 "$work/test.out" >&2; exit 1; }
   say "\`bin/test\` (every test, once): $(( $(date +%s) - t0 )) s wall (load $(load))."
   say ""

@@ -6,7 +6,7 @@
 #
 #   bench/run.sh                 full: shipped example (validation on and off), generated sets 1/3/10 environments
 #                                x 1/10/50/100 services (validation off), ecsctl; RUNS=5; ~20-30 min on 2 cores
-#   QUICK=1 bench/run.sh         shipped example, 1x1, 1x10, 1x50, 1x100, 3x10; RUNS=3; ~8 min
+#   QUICK=1 bench/run.sh         shipped example, 1x1, 1x10, 1x50, 1x100, 3x10; RUNS=3; ~7 min (LEVERS=1: +2 min)
 #   env: RUNS=n  LEVERS=1 (launcher variants, below)  TESTS=1 (time bin/test once)  ECSCTL=0 (skip ecsctl)
 #        GENERATED_VALIDATION=1 (generated sets with validation on too)
 # Run from a clone after bin/setup. Needs GNU time (/usr/bin/time; installed from Debian's packages when root).
@@ -188,18 +188,21 @@ if [[ ${LEVERS:-0} == 1 ]]; then
   (cd target/classes && jar --create --file "$work/cds/classes.jar" .)
   cp_jar="$work/cds/classes.jar:$(cat target/classpath.txt)"
   runtime_cmd="exec node '$root/target/jsii-runtime/bin/jsii-runtime.js'"
-  # One run writes the dynamic AppCDS archive of every class the synth loads (JDK 17: ArchiveClassesAtExit).
-  (CDK_VALIDATION=false "$cdk" synth --quiet -o "$work/out-cds" --app \
-    "java -XX:ArchiveClassesAtExit=$work/cds/app.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $cp_jar dev.deepdive.ecs.app.EcsApp" \
-    >/dev/null 2>&1) || true
   declare -A variant=(
     [a-bin-cdk-app]="bin/cdk-app"
-    [b-no-jsii-runtime]="env CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
-    [c-no-jvm-flags]="env \"JSII_RUNTIME=$runtime_cmd\" java -cp $cp_full dev.deepdive.ecs.app.EcsApp"
-    [d-appcds]="env \"JSII_RUNTIME=$runtime_cmd\" java -XX:SharedArchiveFile=$work/cds/app.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $cp_jar dev.deepdive.ecs.app.EcsApp"
+    [b-no-appcds]="env CDK_APP_CDS=0 bin/cdk-app"
+    [c-flags-only]="env CDK_APP_CDS=0 CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
+    [d-jdk-defaults]="java -cp $cp_full dev.deepdive.ecs.app.EcsApp"
+  )
+  declare -A label=(
+    [a-bin-cdk-app]="bin/cdk-app as shipped: unpacked jsii runtime, AppCDS, SerialGC, C1 only"
+    [b-no-appcds]="the same without AppCDS (CDK_APP_CDS=0)"
+    [c-flags-only]="without AppCDS and unpacked runtime (the previous launcher: flags only)"
+    [d-jdk-defaults]="plain java -cp, JDK 17 defaults, jsii's own runtime extraction"
   )
   if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    variant[e-jdk25-aot-flags]="env \"JSII_RUNTIME=$runtime_cmd\" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$work/cds/app25.jsa -cp $cp_jar dev.deepdive.ecs.app.EcsApp"
+    variant[e-jdk25]="env \"JSII_RUNTIME=$runtime_cmd\" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$work/cds/app25.jsa -Xlog:disable -cp $cp_jar dev.deepdive.ecs.app.EcsApp"
+    label[e-jdk25]="JDK 25, unpacked jsii runtime, auto-created CDS archive, same flags"
   fi
   names=$(printf '%s\n' "${!variant[@]}" | sort)
   for n in $names; do : > "$work/lever-$n.t"; done
@@ -222,7 +225,7 @@ if [[ ${LEVERS:-0} == 1 ]]; then
   say "|---|---|---|"
   for n in $names; do
     w=$(cut -d' ' -f1 "$work/lever-$n.t" | median)
-    say "$(awk -v l="$n: ${variant[$n]//$work/\$TMP}" -v w="$w" -v s="$js" 'BEGIN {printf "| `%s` | %.2f s | %.2f |", substr(l, 1, 160), w, w / s}')"
+    say "$(awk -v l="${label[$n]}" -v w="$w" -v s="$js" 'BEGIN {printf "| %s | %.2f s | %.2f |", l, w, w / s}')"
   done
   say "| cdk.json build step when nothing changed (\`bin/build\`) | $(cut -d' ' -f1 "$work/lever-build.t" | median) s | |"
   say "| Maven when nothing changed (\`mvn -q -o compile\`, what \`mvn compile exec:java\` would add) | $(cut -d' ' -f1 "$work/lever-mvn.t" | median) s | |"

@@ -243,10 +243,12 @@ fi
 
 # ---- the test command --------------------------------------------------------------------------------------
 if [[ ${TESTS:-0} == 1 ]]; then
+  # Timed whatever the outcome: a failing test is reported next to the time, not hidden by it.
   t0=$(date +%s)
+  outcome=passed
   # shellcheck disable=SC2065 # bin/test is the project's test script, not test(1)
-  bin/test --quiet >"$work/test.out" 2>&1 || { echo "run.sh: bin/test failed:" >&2; tail -30 "$work/test.out" >&2; exit 1; }
-  say "\`bin/test\` (every test, once): $(( $(date +%s) - t0 )) s wall (load $(load))."
+  bin/test --quiet >"$work/test.out" 2>&1 || outcome="FAILED: $(grep -m1 -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*' "$work/test.out" | tail -1)"
+  say "\`bin/test\` (every test, once): $(( $(date +%s) - t0 )) s wall, $outcome (load $(load))."
   say ""
 fi
 

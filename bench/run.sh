@@ -133,14 +133,29 @@ for shape in $shapes; do
 done
 say ""
 
-# Marginal cost of one more service: slope between 10 and 100 services in one environment.
+# Marginal cost of one more service: least-squares slope of the median wall time over the services of each
+# environment count (1, 10, 50, 100 services each), per service; R^2 says how well a straight line fits.
+fit() {  # fit <lang> <environments>: "slope_ms r2" over the generated cases with that many environments
+  local e=$1 lang=$2 shape
+  for shape in $shapes; do
+    [[ ${shape%x*} == "$e" ]] && echo "$(( e * ${shape#*x} )) $(cut -d' ' -f1 "$work/gen-$shape-off.$lang")"
+  done | awk '{n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2; syy+=$2*$2}
+    END {if (n < 2) {print "nan nan"; exit} b=(n*sxy-sx*sy)/(n*sxx-sx*sx); r=(n*sxy-sx*sy)/sqrt((n*sxx-sx*sx)*(n*syy-sy*sy));
+         printf "%.1f %.3f\n", b*1000, r*r}'
+}
+say "Marginal cost of one more service (validation off; least-squares slope over 1, 10, 50 and 100 services per"
+say "environment; R^2 of the straight-line fit, 1.000 = perfectly linear):"
+say ""
+say "| environments | Java ms/service | JS ms/service | Java/JS | Java R^2 | JS R^2 |"
+say "|---|---|---|---|---|---|"
+for e in $(for shape in $shapes; do echo "${shape%x*}"; done | sort -un); do
+  read -r jb jr < <(fit "$e" java); read -r sb sr < <(fit "$e" js)
+  say "$(awk -v e="$e" -v jb="$jb" -v jr="$jr" -v sb="$sb" -v sr="$sr" 'BEGIN {
+    printf "| %d | %.1f | %.1f | **%.2f** | %.3f | %.3f |", e, jb, sb, (sb > 0) ? jb / sb : 0, jr, sr }')"
+done
 slope() { awk -v a="$(cut -d' ' -f1 "$work/gen-1x10-off.$1")" -v b="$(cut -d' ' -f1 "$work/gen-1x100-off.$1")" 'BEGIN {printf "%.1f", (b - a) * 1000 / 90}'; }
-js_slope=$(slope js); java_slope=$(slope java)
-say "Marginal cost of one more service (1 environment, 10 -> 100 services, validation off): Java $java_slope ms," \
-  "JavaScript $js_slope ms, ratio **$(awk -v j="$java_slope" -v s="$js_slope" 'BEGIN {printf "%.2f", (s > 0) ? j / s : 0}')**."
-lin() { awk -v a="$(cut -d' ' -f1 "$work/gen-1x10-off.$1")" -v m="$(cut -d' ' -f1 "$work/gen-1x50-off.$1")" -v b="$(cut -d' ' -f1 "$work/gen-1x100-off.$1")" \
-  'BEGIN {printf "%.1f ms/service for 10->50, %.1f for 50->100", (m - a) * 1000 / 40, (b - m) * 1000 / 50}'; }
-say "Linearity (1 environment): Java $(lin java); JavaScript $(lin js)."
+say ""
+say "Two-point slope, 1 environment, 10 -> 100 services: Java $(slope java) ms, JavaScript $(slope js) ms per service."
 
 resources_per_stack "$work/out-gen-1x100-off-java" > "$work/res-java-100"
 max=$(sort -k2 -n "$work/res-java-100" | tail -1)
@@ -247,7 +262,7 @@ if [[ ${TESTS:-0} == 1 ]]; then
   t0=$(date +%s)
   outcome=passed
   # shellcheck disable=SC2065 # bin/test is the project's test script, not test(1)
-  bin/test --quiet >"$work/test.out" 2>&1 || outcome="FAILED: $(grep -m1 -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*' "$work/test.out" | tail -1)"
+  bin/test --quiet >"$work/test.out" 2>&1 || outcome="FAILED: $(grep -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*' "$work/test.out" | tail -1)"
   say "\`bin/test\` (every test, once): $(( $(date +%s) - t0 )) s wall, $outcome (load $(load))."
   say ""
 fi

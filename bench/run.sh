@@ -5,7 +5,7 @@
 # writes it to bench/results/latest.md.
 #
 #   bench/run.sh                 full: shipped example (validation on and off), generated sets 1/3/10 environments
-#                                x 1/10/50/100 services (validation off), ecsctl; RUNS=5; ~20-30 min on 2 cores
+#                                x 1/10/50/100 services (validation off), ecsctl; RUNS=5; ~15 min on 2 cores
 #   QUICK=1 bench/run.sh         shipped example, 1x1, 1x10, 1x50, 1x100, 3x10; RUNS=3; ~7 min (LEVERS=1: +2 min)
 #   env: RUNS=n  LEVERS=1 (launcher variants, below)  TESTS=1 (time bin/test once)  ECSCTL=0 (skip ecsctl)
 #        GENERATED_VALIDATION=1 (generated sets with validation on too)

@@ -50,12 +50,10 @@ public final class AccessLogsBucket extends Construct {
             .build()))
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    DesignSuppressions.suppress(bucket, "AwsSolutions-S1",
-        "This is the access log bucket: logging its own access into itself would log every delivery again,"
-            + " and into another bucket only moves the question there");
-    DesignSuppressions.suppress(bucket, "NIST.800.53.R5-S3BucketLoggingEnabled",
-        "This is the access log bucket: logging its own access into itself would log every delivery again,"
-            + " and into another bucket only moves the question there");
+    String selfLogging = "This is the access log bucket: logging its own access into itself would log every"
+        + " delivery again, and into another bucket only moves the question there";
+    DesignSuppressions.suppress(bucket, "AwsSolutions-S1", selfLogging);
+    DesignSuppressions.suppress(bucket, "NIST.800.53.R5-S3BucketLoggingEnabled", selfLogging);
     DesignSuppressions.suppress(bucket, "NIST.800.53.R5-S3DefaultEncryptionKMS",
         "S3 server access logging and Elastic Load Balancing deliver only into buckets encrypted with S3-managed"
             + " keys (SSE-S3); SSE-KMS would stop the delivery");

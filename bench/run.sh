@@ -28,7 +28,8 @@ if [[ ! -x /usr/bin/time ]]; then
   fi
 fi
 [[ -x node_modules/.bin/cdk ]] || npm ci --no-audit --no-fund --loglevel=error
-[[ -d bench/js-reference/node_modules/aws-cdk-lib ]] || (cd bench/js-reference && npm ci --no-audit --no-fund --loglevel=error)
+# cdk-nag came later than aws-cdk-lib: a clone installed before it needs the install again.
+[[ -d bench/js-reference/node_modules/aws-cdk-lib && -d bench/js-reference/node_modules/cdk-nag ]] || (cd bench/js-reference && npm ci --no-audit --no-fund --loglevel=error)
 bin/build
 # The peer must synthesize under the same feature flags as the Java app.
 if ! cmp -s <(jq -S .context cdk.json 2>/dev/null || node -e 'console.log(JSON.stringify(require("./cdk.json").context))') \

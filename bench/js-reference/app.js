@@ -2,8 +2,11 @@
 // The benchmark's peer: the ECS-on-EC2 app of this repository written in plain JavaScript against the same
 // aws-cdk-lib (2.263.0), so that `npx cdk synth` of both can be compared. It builds the same stacks (Network,
 // Cluster, Edge, ServicesA..P by CRC-32 of the service name), with the same construct IDs and the same
-// resources, from the same environment files. What it leaves out is the Java app's input validation (file
-// and field checks, task definition schema and fit checks): it trusts the files, which the benchmark generates.
+// resources, from the same environment files, and with the same security gate: cdk-nag's AwsSolutions and
+// NIST 800-53 R5 packs on every stage, the same suppressions on the same resources, and exit code 2 on an
+// unsuppressed error (as NagGate), so both sides do the same work. What it leaves out is the Java app's input
+// validation (file and field checks, task definition schema and fit checks): it trusts the files, which the
+// benchmark generates.
 // Its task definition rendering covers the fields the benchmark's files use (web.json), nothing more.
 //
 // Context: -c environmentsDir=<dir> (default ../../app/environments, the shipped example).
@@ -20,7 +23,9 @@ const s3 = require('aws-cdk-lib/aws-s3');
 const s3deploy = require('aws-cdk-lib/aws-s3-deployment');
 const autoscaling = require('aws-cdk-lib/aws-autoscaling');
 const elbv2 = require('aws-cdk-lib/aws-elasticloadbalancingv2');
+const { FactName } = require('aws-cdk-lib/region-info');
 const { Construct } = require('constructs');
+const { AwsSolutionsChecks, NIST80053R5Checks, NagSuppressions } = require('cdk-nag');
 
 const REPO = path.resolve(__dirname, '../..');
 const FETCH_SCRIPT = path.join(REPO, 'constructs/src/main/resources/dev/deepdive/ecs/constructs/fetch-ecs-config.sh');
@@ -62,6 +67,38 @@ function cfnProperties(value) {
   return out;
 }
 
+// ---- cdk-nag suppressions, as DesignSuppressions and NagSuppressionsForCdkInternals ----------------------
+// The reasons are shortened: the benchmark needs the same suppressions on the same resources, not the prose.
+const suppress = (resource, id, reason) => NagSuppressions.addResourceSuppressions(resource, [{ id, reason }], false);
+const suppressFindings = (resource, id, reason, ...appliesTo) =>
+  NagSuppressions.addResourceSuppressions(resource, [{ id, reason, appliesTo }], false);
+function inlinePolicy(role) {
+  const policy = role.node.tryFindChild('DefaultPolicy');
+  if (!policy) throw new Error(`${role.node.path} has no inline policy yet`);
+  return policy;
+}
+const acceptInlinePolicy = (role) => suppress(inlinePolicy(role), 'NIST.800.53.R5-IAMNoInlinePolicy',
+  "One role's own policy, generated from grants in code");
+const LOG_GROUP_ENCRYPTED = 'CloudWatch Logs encrypts every log group at rest with keys it manages';
+
+const BUCKET_DEPLOYMENT_HANDLER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C';
+const ASSETS_BUCKET_OBJECTS = 'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*';
+function suppressBucketDeploymentHandler(stack, destination) {
+  const handler = `/${stack.node.path}/${BUCKET_DEPLOYMENT_HANDLER}`;
+  const why = "CDK's BucketDeployment handler runs only while CloudFormation deploys the stack";
+  NagSuppressions.addResourceSuppressionsByPath(stack, handler + '/Resource', [
+    { id: 'AwsSolutions-L1', reason: why }, { id: 'NIST.800.53.R5-LambdaConcurrency', reason: why },
+    { id: 'NIST.800.53.R5-LambdaDLQ', reason: why }, { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: why }], false);
+  NagSuppressions.addResourceSuppressionsByPath(stack, handler + '/ServiceRole/Resource', [{
+    id: 'AwsSolutions-IAM4', reason: why,
+    appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] }], false);
+  const destinationObjects = `Resource::<${stack.resolve(stack.getLogicalId(destination.node.defaultChild))}.Arn>/*`;
+  NagSuppressions.addResourceSuppressionsByPath(stack, handler + '/ServiceRole/DefaultPolicy/Resource', [
+    { id: 'AwsSolutions-IAM5', reason: why, appliesTo: ['Action::s3:GetObject*', 'Action::s3:GetBucket*',
+      'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*', ASSETS_BUCKET_OBJECTS, destinationObjects] },
+    { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: why }], false);
+}
+
 // ---- constructs ----------------------------------------------------------------------------------------
 class Network extends Construct {
   constructor(scope, id, { cidr, availabilityZones, natGateways }) {
@@ -71,12 +108,29 @@ class Network extends Construct {
       availabilityZones,
       natGateways,
       subnetConfiguration: [
-        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false },
         { name: 'Private', subnetType: natGateways > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED },
       ],
+      restrictDefaultSecurityGroup: true,
     });
     this.privateSubnets = { subnetGroupName: 'Private' };
     this.publicSubnets = { subnetGroupName: 'Public' };
+    const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
+      retention: logs.RetentionDays.ONE_YEAR, removalPolicy: cdk.RemovalPolicy.RETAIN,
+    });
+    const flowLogsRole = new iam.Role(this, 'FlowLogsRole', {
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'),
+      description: "VPC flow logs: write to this VPC's flow log group",
+    });
+    this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs, flowLogsRole), trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+    suppress(flowLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_ENCRYPTED);
+    acceptInlinePolicy(flowLogsRole);
+    for (const subnet of this.vpc.publicSubnets) {
+      suppress(subnet.node.findChild('DefaultRoute'), 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
+        'Public subnet: only the internet-facing load balancer and the NAT gateways');
+    }
     new ec2.GatewayVpcEndpoint(this, 'S3Endpoint', {
       vpc: this.vpc, service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [this.privateSubnets],
     });
@@ -96,14 +150,9 @@ class InstanceRole extends Construct {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
-      description: 'ECS container instances: agent, image pull, Session Manager, own ecs.config',
+      description: 'ECS container instances: agent, Session Manager, own ecs.config',
     });
     const A = cdk.Aws;
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'PullImagesFromThisAccount',
-      actions: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-      resources: [`arn:${A.PARTITION}:ecr:${A.REGION}:${A.ACCOUNT_ID}:repository/*`],
-    }));
     this.role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'SessionManagerChannels',
       actions: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel',
@@ -115,13 +164,53 @@ class InstanceRole extends Construct {
       actions: ['ssm:UpdateInstanceInformation'],
       resources: [`arn:${A.PARTITION}:ec2:${A.REGION}:${A.ACCOUNT_ID}:instance/*`],
     }));
+    acceptInlinePolicy(this.role);
+    suppressFindings(inlinePolicy(this.role), 'AwsSolutions-IAM5', 'Calls without a resource type', 'Resource::*');
+    suppressFindings(inlinePolicy(this.role), 'AwsSolutions-IAM5', 'Session Manager registration of the instance',
+      'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*');
+  }
+}
+
+class AccessLogsBucket extends Construct {
+  constructor(scope, id) {
+    super(scope, id);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{
+        id: 'ExpireLogs', expiration: cdk.Duration.days(365), noncurrentVersionExpiration: cdk.Duration.days(1),
+        abortIncompleteMultipartUploadAfter: cdk.Duration.days(1),
+      }],
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+    });
+    const own = 'This is the access log bucket';
+    suppress(this.bucket, 'AwsSolutions-S1', own);
+    suppress(this.bucket, 'NIST.800.53.R5-S3BucketLoggingEnabled', own);
+    suppress(this.bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'Log delivery needs SSE-S3');
+    suppress(this.bucket, 'NIST.800.53.R5-S3BucketReplicationEnabled', 'Access logs that expire after a year');
+  }
+
+  receiveServerAccessLogs(source, prefix) {
+    source.node.defaultChild.loggingConfiguration = { destinationBucketName: this.bucket.bucketName, logFilePrefix: prefix };
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'ServerAccessLogsFrom' + cdk.Names.uniqueId(source).replace(/[^A-Za-z0-9]/g, ''),
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [this.bucket.arnForObjects(prefix + '*')],
+      conditions: { ArnLike: { 'aws:SourceArn': source.bucketArn }, StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID } },
+    }));
   }
 }
 
 class AgentConfigBucket extends Construct {
   constructor(scope, id, { clusterName, agent }) {
     super(scope, id);
-    const ecsConfig = `ECS_CLUSTER=${clusterName}\n` + Object.entries(agent).map(([k, v]) => `${k}=${v}\n`).join('');
+    const ecsConfig = `ECS_CLUSTER=${clusterName}\n` + ('ECS_AWSVPC_BLOCK_IMDS' in agent ? '' : 'ECS_AWSVPC_BLOCK_IMDS=true\n')
+      + Object.entries(agent).map(([k, v]) => `${k}=${v}\n`).join('');
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -130,9 +219,17 @@ class AgentConfigBucket extends Construct {
       removalPolicy: cdk.RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
-    this.deployment = new s3deploy.BucketDeployment(this, 'EcsConfig', {
-      destinationBucket: this.bucket, sources: [s3deploy.Source.data('ecs.config', ecsConfig)], prune: false,
+    accessLogs.receiveServerAccessLogs(this.bucket, 'agent-config/');
+    const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
+      retention: logs.RetentionDays.ONE_MONTH, removalPolicy: cdk.RemovalPolicy.DESTROY,
     });
+    suppress(deploymentLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_ENCRYPTED);
+    this.deployment = new s3deploy.BucketDeployment(this, 'EcsConfig', {
+      destinationBucket: this.bucket, logGroup: deploymentLogs, sources: [s3deploy.Source.data('ecs.config', ecsConfig)],
+      prune: false,
+    });
+    suppress(this.bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'Holds only generated ecs.config');
+    suppress(this.bucket, 'NIST.800.53.R5-S3BucketReplicationEnabled', 'Every deployment writes it again');
   }
 
   grantReadConfig(grantee) {
@@ -194,6 +291,11 @@ class ContainerInstances extends Construct {
     p.cluster.addAsgCapacityProvider(this.capacityProvider);
     p.cluster.addDefaultCapacityProviderStrategy([{ capacityProvider: this.capacityProvider.capacityProviderName, weight: 1 }]);
     p.agentConfig.grantReadConfig(p.instanceRole);
+    suppress(this.autoScalingGroup, 'NIST.800.53.R5-EC2IMDSv2Enabled', 'The launch template requires IMDSv2');
+    suppressFindings(this.autoScalingGroup, 'CdkNagValidationFailure', 'The root volume is encrypted', 'AwsSolutions-EC26');
+    suppress(this.autoScalingGroup, 'AwsSolutions-AS3', 'Auto Scaling events go to EventBridge');
+    suppressFindings(inlinePolicy(p.instanceRole), 'AwsSolutions-IAM5', "Added by the CDK's Cluster for the ECS agent",
+      'Action::ecs:Submit*');
   }
 }
 
@@ -208,10 +310,37 @@ class EnvironmentLoadBalancer extends Construct {
       vpc, vpcSubnets: subnets, internetFacing: true, securityGroup: this.securityGroup,
       idleTimeout: cdk.Duration.seconds(idleTimeoutSeconds), dropInvalidHeaderFields: true,
     });
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
+    this.logAccessLogs(accessLogs.bucket, 'load-balancer');
+    suppress(this.securityGroup, 'AwsSolutions-EC23', 'Internet-facing load balancer: port 80 only');
+    suppress(this.loadBalancer, 'NIST.800.53.R5-ELBDeletionProtectionEnabled', 'Environments are taken down with cdk destroy');
+    suppress(this.loadBalancer, 'NIST.800.53.R5-ALBWAFEnabled', 'A web ACL is per application');
     this.serviceListener = this.loadBalancer.addListener('Http', {
       port: 80, protocol: elbv2.ApplicationProtocol.HTTP, open: false,
       defaultAction: elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'no service here' }),
     });
+    suppress(this.serviceListener, 'NIST.800.53.R5-ALBHttpToHttpsRedirection', 'No certificate in the environment file');
+    suppress(this.serviceListener, 'NIST.800.53.R5-ELBv2ACMCertificateRequired', 'No certificate in the environment file');
+  }
+
+  // As the Java app: the CDK's logAccessLogs with a known region, else the same attributes and policy with the ELB
+  // account of the deploy-time region from the CDK's region facts.
+  logAccessLogs(bucket, prefix) {
+    const stack = cdk.Stack.of(this);
+    if (!cdk.Token.isUnresolved(stack.region)) {
+      this.loadBalancer.logAccessLogs(bucket, prefix);
+      return;
+    }
+    this.loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+    this.loadBalancer.setAttribute('access_logs.s3.bucket', bucket.bucketName);
+    this.loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+    bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'LoadBalancerAccessLogs',
+      principals: [new iam.AccountPrincipal(stack.regionalFact(FactName.ELBV2_ACCOUNT))],
+      actions: ['s3:PutObject'],
+      resources: [bucket.arnForObjects(`${prefix}/AWSLogs/${cdk.Aws.ACCOUNT_ID}/*`)],
+    }));
+    this.loadBalancer.node.addDependency(bucket.node.scope);
   }
 
   allowTrafficTo(targets, fromPort, toPort, description) {
@@ -244,6 +373,8 @@ class EcsService extends Construct {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'), description: `Containers of service ${s.name}`,
     });
     this.logGroup.grantWrite(this.executionRole);
+    suppress(this.logGroup, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_ENCRYPTED);
+    acceptInlinePolicy(this.executionRole);
 
     const properties = cfnProperties(p.taskDefinition);
     for (const container of properties.ContainerDefinitions) {
@@ -348,6 +479,7 @@ class EnvironmentStage extends cdk.Stage {
       instanceTypes: cap.instanceTypes, minSize: cap.minSize, desiredSize: cap.desiredSize, maxSize: cap.maxSize,
       rootVolumeGiB: cap.rootVolumeGiB ?? 30,
     });
+    suppressBucketDeploymentHandler(clusterStack, agentConfig.bucket);
 
     const services = env.services ?? [];
     const repositories = env.ecrRepositories ?? {};
@@ -384,6 +516,10 @@ class EnvironmentStage extends cdk.Stage {
       }
     }
     for (const [k, v] of Object.entries(env.tags ?? {})) cdk.Tags.of(this).add(k, v);
+    // The security gate, as NagGate.apply: aspects do not cross stage boundaries, so each stage gets both packs.
+    const nag = { verbose: true, reports: false };
+    cdk.Aspects.of(this).add(new AwsSolutionsChecks(nag));
+    cdk.Aspects.of(this).add(new NIST80053R5Checks(nag));
   }
 }
 
@@ -400,4 +536,20 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.s
   }
   new EnvironmentStage(app, env, taskDefinitions);
 }
-app.synth();
+
+// As NagGate.check: every error and warning annotation of the assembly on stderr; an error exits 2.
+function stacksOf(assembly) {
+  return [...assembly.stacks, ...assembly.nestedAssemblies.flatMap((nested) => stacksOf(nested.nestedAssembly))];
+}
+let errors = 0;
+for (const stack of stacksOf(app.synth())) {
+  for (const message of stack.messages) {
+    if (message.level !== 'error' && message.level !== 'warning') continue;
+    if (message.level === 'error') errors++;
+    console.error(`${message.level} ${message.id}: ${String(message.entry.data).trim()}`);
+  }
+}
+if (errors) {
+  console.error(`security gate: ${errors} unsuppressed error(s)`);
+  process.exit(2);
+}

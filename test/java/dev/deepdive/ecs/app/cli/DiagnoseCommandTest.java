@@ -5,27 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepdive.ecs.app.cli.CliRun.Result;
-import dev.deepdive.ecs.testing.FakeCluster;
-import dev.deepdive.ecs.testing.FakeEcs;
-import dev.deepdive.ecs.testing.SimulatedTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DiagnoseCommandTest {
-  private final SimulatedTime time = new SimulatedTime();
-  private FakeEcs fake;
-  private FakeCluster prod;
-
-  @BeforeEach void startFake() {
-    fake = FakeEcs.start(time);
-    prod = fake.cluster("prod");
-  }
-
-  @AfterEach void stopFake() {
-    fake.close();
-  }
-
+class DiagnoseCommandTest extends FakeProdClusterTest {
   private Result diagnose(String... extra) {
     String[] args = new String[5 + extra.length];
     System.arraycopy(new String[] {"diagnose", "--cluster", "prod", "--service", "web"}, 0, args, 0, 5);

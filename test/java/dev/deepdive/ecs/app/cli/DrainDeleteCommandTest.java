@@ -8,31 +8,13 @@ import dev.deepdive.ecs.app.cli.CliRun.Result;
 import dev.deepdive.ecs.app.cli.CliRun.ScriptedTerminal;
 import dev.deepdive.ecs.app.ops.Cancellation;
 import dev.deepdive.ecs.testing.Fault;
-import dev.deepdive.ecs.testing.FakeCluster;
-import dev.deepdive.ecs.testing.FakeEcs;
 import dev.deepdive.ecs.testing.FakeService;
-import dev.deepdive.ecs.testing.SimulatedTime;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** drain-delete through the CLI entry point against the fake ECS endpoint, in simulated time. */
-class DrainDeleteCommandTest {
-  private final SimulatedTime time = new SimulatedTime();
-  private FakeEcs fake;
-  private FakeCluster prod;
-
-  @BeforeEach void startFake() {
-    fake = FakeEcs.start(time);
-    prod = fake.cluster("prod");
-  }
-
-  @AfterEach void stopFake() {
-    fake.close();
-  }
-
+class DrainDeleteCommandTest extends FakeProdClusterTest {
   private Result drainDelete(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("drain-delete", "--cluster", "prod"));
     args.addAll(List.of(extra));

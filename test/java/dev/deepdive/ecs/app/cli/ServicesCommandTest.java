@@ -5,27 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepdive.ecs.app.cli.CliRun.Result;
-import dev.deepdive.ecs.testing.FakeCluster;
-import dev.deepdive.ecs.testing.FakeEcs;
-import dev.deepdive.ecs.testing.SimulatedTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServicesCommandTest {
-  private final SimulatedTime time = new SimulatedTime();
-  private FakeEcs fake;
-  private FakeCluster prod;
-
-  @BeforeEach void startFake() {
-    fake = FakeEcs.start(time);
-    prod = fake.cluster("prod");
-  }
-
-  @AfterEach void stopFake() {
-    fake.close();
-  }
-
+class ServicesCommandTest extends FakeProdClusterTest {
   @Test void listsServiceNamesOfACluster() {
     prod.service("web");
     prod.service("api");

@@ -90,6 +90,14 @@ class TaskDefinitionFilesTest {
   }
 
   @Test
+  void aMalformedEcrImageIsRejected() throws IOException {
+    edit(taskDefinitions.resolve("web.json"), "\"image\": \"tomcat\"", "\"image\": \"ecr://Web:1.0.0\"");
+    assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[0].taskDefinition: "
+        + taskDefinitions.resolve("web.json") + " uses image 'ecr://Web:1.0.0', which is not"
+        + " ecr://<repository>[:tag] (a lowercase repository name, a tag of letters, digits, '.', '_' and '-')");
+  }
+
+  @Test
   void everyProblemOfEveryFileIsReportedTogether() throws IOException {
     edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memorySize\": 512");
     edit(taskDefinitions.resolve("shop.json"), "\"links\": [\"memcached\"]", "\"links\": [\"redis\"]");

@@ -5,6 +5,7 @@ import dev.deepdive.ecs.app.config.EcrRepositoryConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
+import dev.deepdive.ecs.constructs.EcrImageReference;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.constructs.taskdef.ValidationReport;
@@ -26,9 +27,6 @@ import java.util.Optional;
  * load-balanced container or port the file does not declare. All problems of all files come back together.
  */
 final class TaskDefinitionFiles {
-  /** Images written {@code ecr://<repository>[:tag]} resolve to the environment's own ECR repository. */
-  static final String ECR_SCHEME = "ecr://";
-
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -95,13 +93,17 @@ final class TaskDefinitionFiles {
     Object containers = document.toCloudFormationProperties(null, null).get("ContainerDefinitions");
     for (Object container : (List<Object>) containers) {
       String image = String.valueOf(((Map<String, Object>) container).get("Image"));
-      if (!image.startsWith(ECR_SCHEME)) {
+      if (!EcrImageReference.isEcrReference(image)) {
         continue;
       }
-      String repository = image.substring(ECR_SCHEME.length()).split(":", 2)[0];
-      if (!known.contains(repository)) {
+      Optional<String> repository = EcrImageReference.parse(image).map(EcrImageReference::repository);
+      if (repository.isEmpty()) {
         problems.add(at + ".taskDefinition: " + document.displayPath() + " uses image '" + image
-            + "', but environment " + environment.name() + " has no ECR repository '" + repository + "'; "
+            + "', which is not ecr://<repository>[:tag] (a lowercase repository name, a tag of letters, digits,"
+            + " '.', '_' and '-')");
+      } else if (!known.contains(repository.get())) {
+        problems.add(at + ".taskDefinition: " + document.displayPath() + " uses image '" + image
+            + "', but environment " + environment.name() + " has no ECR repository '" + repository.get() + "'; "
             + (known.isEmpty() ? "add it under ecrRepositories" : "its repositories: " + String.join(", ", known)));
       }
     }

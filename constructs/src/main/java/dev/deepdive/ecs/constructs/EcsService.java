@@ -55,8 +55,6 @@ public final class EcsService extends Construct {
   /** Docker's ephemeral host ports on the ECS-optimized AMIs, which dynamic port mappings take from. */
   public static final int EPHEMERAL_FROM = 32768;
   public static final int EPHEMERAL_TO = 65535;
-  /** {@code ecr://<repository>[:tag]}: an image in one of the environment's repositories. */
-  static final Pattern ECR_IMAGE = Pattern.compile("ecr://([a-z0-9][a-z0-9._/-]*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?");
   private static final Pattern ECR_URI = Pattern.compile(
       "([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9][a-z0-9._/-]*)(?:[:@].*)?");
 
@@ -256,26 +254,25 @@ public final class EcsService extends Construct {
   }
 
   private String resolveImage(String image, Map<String, IRepository> repositories) {
-    Matcher ecr = ECR_IMAGE.matcher(image);
-    if (!image.startsWith("ecr://")) {
+    if (!EcrImageReference.isEcrReference(image)) {
       return image;
     }
-    if (!ecr.matches() || !repositories.containsKey(ecr.group(1))) {
-      throw new TaskDefinitionProblems(List.of("image '" + image + "': names no ECR repository of this environment;"
-          + " known: " + repositories.keySet().stream().sorted().toList() + " (as ecr://<name>[:tag])"));
-    }
-    IRepository repository = repositories.get(ecr.group(1));
-    return repository.repositoryUriForTag(ecr.group(2) == null ? "latest" : ecr.group(2));
+    EcrImageReference reference = EcrImageReference.parse(image)
+        .filter(r -> repositories.containsKey(r.repository()))
+        .orElseThrow(() -> new TaskDefinitionProblems(List.of("image '" + image + "': names no ECR repository of"
+            + " this environment; known: " + repositories.keySet().stream().sorted().toList()
+            + " (as ecr://<name>[:tag])")));
+    return repositories.get(reference.repository()).repositoryUriForTag(reference.tag());
   }
 
   /** Pull rights for exactly the private repositories the images name: the environment's, or ECR URIs. */
   private void grantImagePulls(List<String> images, Map<String, IRepository> repositories) {
     Set<String> repositoryArns = new LinkedHashSet<>();
     for (String image : images) {
-      Matcher ecr = ECR_IMAGE.matcher(image);
+      Optional<EcrImageReference> ecr = EcrImageReference.parse(image);
       Matcher uri = ECR_URI.matcher(image);
-      if (ecr.matches()) {
-        repositoryArns.add(repositories.get(ecr.group(1)).getRepositoryArn());
+      if (ecr.isPresent()) {
+        repositoryArns.add(repositories.get(ecr.get().repository()).getRepositoryArn());
       } else if (uri.matches()) {
         repositoryArns.add("arn:" + Aws.PARTITION + ":ecr:" + uri.group(2) + ":" + uri.group(1) + ":repository/"
             + uri.group(3));

@@ -224,7 +224,7 @@ class EcsServiceTest {
         json = json.replaceFirst("\"image\": *\"[^\"]*\"", "\"image\": \"ecr://api:1.2.3\"");
       }
       return new EcsServiceProps(name,
-          new EcsServiceProps.Placement(cluster, "cp", List.of("m5.xlarge"), vpc,
+          new EcsServiceProps.Placement(cluster.getClusterName(), "cp", List.of("m5.xlarge"), vpc,
               SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), instances),
           TaskDefinitionDocument.parse("test/resources/taskdef/" + file, json),
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),

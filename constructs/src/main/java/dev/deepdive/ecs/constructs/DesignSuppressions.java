@@ -49,7 +49,12 @@ final class DesignSuppressions {
    * would add a separately versioned object with the same statements and nothing to reuse.
    */
   static void acceptInlinePolicy(IRole role) {
-    suppress(inlinePolicy(role), "NIST.800.53.R5-IAMNoInlinePolicy",
+    acceptInlinePolicyResource(inlinePolicy(role));
+  }
+
+  /** {@link #acceptInlinePolicy(IRole)} for a role's inline policy the caller has found already. */
+  static void acceptInlinePolicyResource(IConstruct policy) {
+    suppress(policy, "NIST.800.53.R5-IAMNoInlinePolicy",
         "One role's own policy, generated from grants in code and reviewed in the template; it has no other user"
             + " to share a managed policy with, and it is versioned with the template");
   }

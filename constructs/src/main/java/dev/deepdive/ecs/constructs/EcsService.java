@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -26,15 +25,14 @@ import software.amazon.awscdk.services.ecs.CfnServiceProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * One ECS service on the cluster's container instances: its task definition from the native JSON file, its two
@@ -64,6 +62,7 @@ public final class EcsService extends Construct {
   private final TaskDefinitionFromJson taskDefinition;
   private final CfnService service;
   private final ApplicationTargetGroup targetGroup;
+  private IConstruct executionPolicy;
 
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
@@ -75,11 +74,11 @@ public final class EcsService extends Construct {
         .removalPolicy(RemovalPolicy.DESTROY)
         .build();
     this.executionRole = Role.Builder.create(this, "ExecutionRole")
-        .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+        .assumedBy(SharedCdkValues.ecsTasks())
         .description("ECS agent for service " + props.serviceName() + ": image pull, logs, secrets")
         .build();
     this.taskRole = Role.Builder.create(this, "TaskRole")
-        .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+        .assumedBy(SharedCdkValues.ecsTasks())
         .description("Containers of service " + props.serviceName())
         .build();
     props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -99,7 +98,7 @@ public final class EcsService extends Construct {
     grantSecretReads(props);
 
     CfnServiceProps.Builder service = CfnServiceProps.builder()
-        .cluster(props.placement().cluster().getClusterName())
+        .cluster(props.placement().clusterName())
         .serviceName(props.serviceName())
         .taskDefinition(taskDefinition.taskDefinitionArn())
         .desiredCount(props.desiredCount())
@@ -146,11 +145,11 @@ public final class EcsService extends Construct {
           .targetType(networkMode == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE)
           .protocol(ApplicationProtocol.HTTP)
           .port(port.containerPort())
-          .deregistrationDelay(Duration.seconds(lb.deregistrationDelaySeconds()))
+          .deregistrationDelay(SharedCdkValues.seconds(lb.deregistrationDelaySeconds()))
           .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
               .path(lb.healthCheck().path())
-              .interval(Duration.seconds(lb.healthCheck().intervalSeconds()))
-              .timeout(Duration.seconds(lb.healthCheck().timeoutSeconds()))
+              .interval(SharedCdkValues.seconds(lb.healthCheck().intervalSeconds()))
+              .timeout(SharedCdkValues.seconds(lb.healthCheck().timeoutSeconds()))
               .healthyThresholdCount(lb.healthCheck().healthyThresholdCount())
               .unhealthyThresholdCount(lb.healthCheck().unhealthyThresholdCount())
               .healthyHttpCodes(lb.healthCheck().healthyHttpCodes())
@@ -167,7 +166,8 @@ public final class EcsService extends Construct {
           .listener(lb.loadBalancer().serviceListener())
           .priority(lb.priority())
           .conditions(conditions)
-          .action(ListenerAction.forward(List.of(targetGroup)))
+          // The rule makes the forward action itself: one bridge call less than ListenerAction.forward.
+          .targetGroups(List.of(targetGroup))
           .build();
       // Instances (bridge, host) or tasks (awsvpc) accept the load balancer, on the ports traffic arrives on.
       ISecurityGroup receivers = taskSecurityGroup != null ? taskSecurityGroup : props.placement().instanceSecurityGroup();
@@ -194,34 +194,50 @@ public final class EcsService extends Construct {
       this.service.getNode().addDependency(rule);
     }
     props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
-    acceptDesignFindings();
+    acceptDesignFindings(props);
     acceptJustifiedWildcards(props.taskRoleGrants());
   }
 
   /** Findings on this service's resources that its design answers otherwise; each says how. */
-  private void acceptDesignFindings() {
+  private void acceptDesignFindings(EcsServiceProps props) {
     DesignSuppressions.suppress(logGroup, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
         "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
             + " a monthly fee per environment and adds a key policy to keep right, while reading the logs is"
             + " already limited by IAM");
-    DesignSuppressions.acceptInlinePolicy(executionRole);
-    if (taskRole.getNode().tryFindChild("DefaultPolicy") != null) {
+    DesignSuppressions.acceptInlinePolicyResource(executionPolicy());
+    // The task role has an inline policy exactly when the environment grants it something.
+    if (!props.taskRoleGrants().isEmpty()) {
       DesignSuppressions.acceptInlinePolicy(taskRole);
     }
   }
 
   /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */
   private void acceptJustifiedWildcards(List<TaskRoleGrant> grants) {
+    if (grants.stream().noneMatch(grant -> grant.wildcardReason().isPresent())) {
+      return;
+    }
+    IConstruct policy = DesignSuppressions.inlinePolicy(taskRole);
     for (TaskRoleGrant grant : grants) {
       grant.wildcardReason().ifPresent(reason -> {
-        DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(taskRole), "AwsSolutions-IAM5",
+        DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5",
             "From the environment file: " + reason, grant.wildcardFindings().toArray(String[]::new));
         if (grant.grantsAFullService()) {
-          DesignSuppressions.suppress(DesignSuppressions.inlinePolicy(taskRole),
+          DesignSuppressions.suppress(policy,
               "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess", "From the environment file: " + reason);
         }
       });
     }
+  }
+
+  /**
+   * The execution role's inline policy, which the log group grant creates. Looked up once: finding a child is
+   * two bridge calls and the returned object two more.
+   */
+  private IConstruct executionPolicy() {
+    if (executionPolicy == null) {
+      executionPolicy = DesignSuppressions.inlinePolicy(executionRole);
+    }
+    return executionPolicy;
   }
 
   /** awslogs into the service's group; ordered maps, so the template is the same on every synth. */
@@ -290,7 +306,7 @@ public final class EcsService extends Construct {
         .actions(List.of("ecr:GetAuthorizationToken"))
         .resources(List.of("*"))
         .build());
-    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(executionRole), "AwsSolutions-IAM5",
+    DesignSuppressions.suppressFindings(executionPolicy(), "AwsSolutions-IAM5",
         "ecr:GetAuthorizationToken has no resource type, so IAM accepts it on * only; the image pulls themselves"
             + " are granted on the named repositories", "Resource::*");
   }

@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.IRepository;
-import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -52,11 +51,16 @@ public record EcsServiceProps(
     BINPACK
   }
 
-  /** Where the service runs. */
-  public record Placement(ICluster cluster, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
+  /**
+   * Where the service runs.
+   *
+   * @param clusterName the cluster's name (a token); services of one stack share the token, so it is read from
+   *                    the cluster once, not once per service
+   */
+  public record Placement(String clusterName, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
       SubnetSelection taskSubnets, ISecurityGroup instanceSecurityGroup) {
     public Placement {
-      Objects.requireNonNull(cluster, "cluster");
+      Objects.requireNonNull(clusterName, "clusterName");
       Objects.requireNonNull(capacityProviderName, "capacityProviderName");
       instanceTypes = List.copyOf(instanceTypes);
       Objects.requireNonNull(vpc, "vpc");

@@ -1,6 +1,10 @@
 package dev.deepdive.ecs.constructs;
 
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -47,6 +51,9 @@ public final class EnvironmentLoadBalancer extends Construct {
   private final ApplicationLoadBalancer loadBalancer;
   private final ApplicationListener serviceListener;
   private final AccessLogsBucket accessLogs;
+  /** Security groups' unique ids, and the rules {@link #allowTrafficTo} has made, by construct id. */
+  private final Map<ISecurityGroup, String> uniqueIds = new IdentityHashMap<>();
+  private final Set<String> rulesMade = new HashSet<>();
 
   public EnvironmentLoadBalancer(Construct scope, String id, EnvironmentLoadBalancerProps props) {
     super(scope, id);
@@ -152,8 +159,10 @@ public final class EnvironmentLoadBalancer extends Construct {
    * Idempotent: services sharing a port range share the rules (EC2 rejects a duplicate rule).
    */
   public void allowTrafficTo(ISecurityGroup targets, int fromPort, int toPort, String description) {
-    String key = "To" + Names.uniqueId(targets) + "Ports" + fromPort + "To" + toPort;
-    if (getNode().tryFindChild(key + "Ingress") != null) {
+    // Remembered here rather than looked up in the construct tree: every service asks, and the lookup is three
+    // bridge calls where this is none.
+    String key = "To" + uniqueIds.computeIfAbsent(targets, Names::uniqueId) + "Ports" + fromPort + "To" + toPort;
+    if (!rulesMade.add(key)) {
       return;
     }
     CfnSecurityGroupIngress.Builder.create(this, key + "Ingress")

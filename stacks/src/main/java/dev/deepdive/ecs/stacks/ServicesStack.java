@@ -21,7 +21,7 @@ public final class ServicesStack extends EnvironmentStack {
     super(scope, id, spec, spec.clusterName() + ": services " + String.join(", ",
         group.stream().map(ServiceSpec::name).toList()));
     EcsServiceProps.Placement placement = new EcsServiceProps.Placement(
-        cluster.cluster(), cluster.instances().capacityProvider().getCapacityProviderName(),
+        cluster.cluster().getClusterName(), cluster.instances().capacityProvider().getCapacityProviderName(),
         spec.capacity().instanceTypes(), network.network().vpc(), network.network().privateSubnets(),
         cluster.instances().securityGroup());
     for (ServiceSpec service : group) {

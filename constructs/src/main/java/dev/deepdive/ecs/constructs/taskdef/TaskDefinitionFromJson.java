@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ecs.CfnTaskDefinition;
 import software.amazon.awscdk.services.ecs.CfnTaskDefinitionProps;
 import software.constructs.Construct;
@@ -59,8 +59,8 @@ public final class TaskDefinitionFromJson extends Construct {
         .tags(cfnTags(fileTags))
         .build());
     resource.addOverride("Properties", properties);
-    resource.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
-    resource.getCfnOptions().setDeletionPolicy(CfnDeletionPolicy.RETAIN);
+    // Both UpdateReplacePolicy and DeletionPolicy, in one bridge call.
+    resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     warnings.forEach(w -> Annotations.of(this).addWarningV2(WARNING_ID, w));
     document.replacementNotices().forEach(n -> Annotations.of(this).addInfo(n));

@@ -181,16 +181,16 @@ done
 # Each synth gets its own JVM temp folder; leftover jsii processes are those whose working folder is this clone.
 jsii_procs_here() {
   local pid n=0
-  for pid in $(pgrep -f 'jsii-runtime.js|lib/program.js' || true); do
+  for pid in $(pgrep -f 'jsii-runtime.js|lib/program' || true); do
     [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$root" ]] && n=$((n + 1))
   done
   echo "$n"
 }
-for mode in 1 0; do
+for mode in direct 0; do
   mkdir -p "$work/tmp$mode"
   (cd "$root" && CDK_VALIDATION=false CDK_APP_JSII_RUNTIME=$mode JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/tmp$mode" \
     "$cdk" synth --quiet -o "$work/out-leftover" >/dev/null 2>&1)
-  say "After a Java synth ($([[ $mode == 1 ]] && echo 'bin/cdk-app as shipped' || echo 'CDK_APP_JSII_RUNTIME=0, the jsii default')):" \
+  say "After a Java synth ($([[ $mode == direct ]] && echo 'bin/cdk-app as shipped' || echo 'CDK_APP_JSII_RUNTIME=0, the jsii default')):" \
     "$(jsii_procs_here) jsii Node.js processes of this clone still running;" \
     "$(find "$work/tmp$mode" -mindepth 1 -maxdepth 1 | wc -l) entries left in the JVM's temp folder" \
     "($(find "$work/tmp$mode" -mindepth 1 -type f | wc -l) files)."
@@ -206,14 +206,16 @@ if [[ ${LEVERS:-0} == 1 ]]; then
   runtime_cmd="exec node '$root/target/jsii-runtime/bin/jsii-runtime.js'"
   declare -A variant=(
     [a-bin-cdk-app]="bin/cdk-app"
+    [a2-wrapper]="env CDK_APP_JSII_RUNTIME=wrapper bin/cdk-app"
     [b-no-appcds]="env CDK_APP_CDS=0 bin/cdk-app"
     [c-flags-only]="env CDK_APP_CDS=0 CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
     [d-jdk-defaults]="java -cp $cp_full dev.deepdive.ecs.app.EcsApp"
   )
   declare -A label=(
-    [a-bin-cdk-app]="bin/cdk-app as shipped: unpacked jsii runtime, AppCDS, SerialGC, C1 only"
+    [a-bin-cdk-app]="bin/cdk-app as shipped: direct jsii kernel, AppCDS, SerialGC, C1 only"
+    [a2-wrapper]="the same with jsii's wrapper process (CDK_APP_JSII_RUNTIME=wrapper)"
     [b-no-appcds]="the same without AppCDS (CDK_APP_CDS=0)"
-    [c-flags-only]="without AppCDS and unpacked runtime (the previous launcher: flags only)"
+    [c-flags-only]="without AppCDS and unpacked runtime (the first launcher: flags only)"
     [d-jdk-defaults]="plain java -cp, JDK 17 defaults, jsii's own runtime extraction"
   )
   if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then

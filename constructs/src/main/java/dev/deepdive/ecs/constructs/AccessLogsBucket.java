@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -44,9 +43,9 @@ public final class AccessLogsBucket extends Construct {
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
         .lifecycleRules(List.of(LifecycleRule.builder()
             .id("ExpireLogs")
-            .expiration(Duration.days(EXPIRY_DAYS))
-            .noncurrentVersionExpiration(Duration.days(1))
-            .abortIncompleteMultipartUploadAfter(Duration.days(1))
+            .expiration(SharedCdkValues.days(EXPIRY_DAYS))
+            .noncurrentVersionExpiration(SharedCdkValues.days(1))
+            .abortIncompleteMultipartUploadAfter(SharedCdkValues.days(1))
             .build()))
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();

@@ -16,12 +16,18 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
  */
 final class SharedCdkValues {
   private static final Map<Integer, Duration> SECONDS = new ConcurrentHashMap<>();
+  private static final Map<Integer, Duration> DAYS = new ConcurrentHashMap<>();
 
   private SharedCdkValues() {}
 
   /** {@code Duration.seconds(seconds)}, made once per value. */
   static Duration seconds(int seconds) {
     return SECONDS.computeIfAbsent(seconds, Duration::seconds);
+  }
+
+  /** {@code Duration.days(days)}, made once per value. */
+  static Duration days(int days) {
+    return DAYS.computeIfAbsent(days, Duration::days);
   }
 
   /** The principal of ECS tasks, which both roles of every service trust. */

@@ -11,18 +11,23 @@ import software.constructs.Construct;
  * environment-agnostic fallback offers two zones only.
  */
 public abstract class EnvironmentStack extends Stack {
-  private final List<String> availabilityZones;
+  private final EnvironmentSpec.Network network;
+  /** Made on first use: only the network stack asks, and each zone token is two bridge calls. */
+  private List<String> availabilityZones;
 
   protected EnvironmentStack(Construct scope, String id, EnvironmentSpec spec, String description) {
     super(scope, id, StackProps.builder()
         .env(spec.cdkEnvironment())
         .description(description)
         .build());
-    this.availabilityZones = spec.network().availabilityZones();
+    this.network = spec.network();
   }
 
   @Override
   public List<String> getAvailabilityZones() {
+    if (availabilityZones == null) {
+      availabilityZones = network.availabilityZones();
+    }
     return availabilityZones;
   }
 }

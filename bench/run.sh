@@ -200,10 +200,6 @@ say ""
 # ---- launcher levers ---------------------------------------------------------------------------------------
 if [[ ${LEVERS:-0} == 1 ]]; then
   cp_full="target/classes:$(cat target/classpath.txt)"
-  mkdir -p "$work/cds"
-  (cd target/classes && jar --create --file "$work/cds/classes.jar" .)
-  cp_jar="$work/cds/classes.jar:$(cat target/classpath.txt)"
-  runtime_cmd="exec node '$root/target/jsii-runtime/bin/jsii-runtime.js'"
   declare -A variant=(
     [a-bin-cdk-app]="bin/cdk-app"
     [a2-wrapper]="env CDK_APP_JSII_RUNTIME=wrapper bin/cdk-app"
@@ -218,9 +214,14 @@ if [[ ${LEVERS:-0} == 1 ]]; then
     [c-flags-only]="without AppCDS and unpacked runtime (the first launcher: flags only)"
     [d-jdk-defaults]="plain java -cp, JDK 17 defaults, jsii's own runtime extraction"
   )
-  if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    variant[e-jdk25]="env \"JSII_RUNTIME=$runtime_cmd\" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$work/cds/app25.jsa -Xlog:disable -cp $cp_jar dev.deepdive.ecs.app.EcsApp"
-    label[e-jdk25]="JDK 25, unpacked jsii runtime, auto-created CDS archive, same flags"
+  # A JDK 25 or later, where one is installed: bin/cdk-app then keeps an AOT cache instead of an AppCDS archive.
+  jdk25=$(find /usr/lib/jvm -maxdepth 3 -path '*/bin/java' 2>/dev/null | while read -r j; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$j")")/release" 2>/dev/null)
+    [[ $v =~ ^[0-9]+$ ]] && (( v >= 25 )) && { dirname "$(dirname "$j")"; break; }
+  done || true)
+  if [[ -n $jdk25 ]]; then
+    variant[e-jdk25]="env JAVA_HOME=$jdk25 bin/cdk-app"
+    label[e-jdk25]="bin/cdk-app on JDK $(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$jdk25/release") (JAVA_HOME): AOT cache instead of AppCDS"
   fi
   names=$(printf '%s\n' "${!variant[@]}" | sort)
   for n in $names; do : > "$work/lever-$n.t"; done

@@ -25,28 +25,18 @@ final class DeploymentSection {
    * @param desiredCount the service's desired count when valid; the progress check needs it
    */
   static Optional<DeploymentConfig> read(ObjectFields service, String name, Optional<Integer> desiredCount) {
-    if (!service.has(name)) {
-      return Optional.of(DeploymentConfig.defaults());
-    }
-    Problems problems = service.problems();
-    int before = problems.count();
-    Optional<ObjectFields> opened = service.optionalObject(name, FIELDS);
-    if (opened.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectFields fields = opened.get();
-    Optional<Integer> maximum = fields.optionalInt("maximumPercent", ConfigDefaults.MAXIMUM_PERCENT, MAXIMUM_PERCENT);
-    Optional<Integer> minimum = fields.optionalInt(
-        "minimumHealthyPercent", ConfigDefaults.MINIMUM_HEALTHY_PERCENT, MINIMUM_HEALTHY_PERCENT);
-    Optional<Boolean> rollback =
-        fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
-    if (maximum.isPresent() && minimum.isPresent() && desiredCount.isPresent()) {
-      progressPossible(maximum.get(), minimum.get(), desiredCount.get(), fields);
-    }
-    if (problems.count() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(new DeploymentConfig(maximum.orElseThrow(), minimum.orElseThrow(), rollback.orElseThrow()));
+    return service.optionalSection(name, FIELDS, DeploymentConfig::defaults, fields -> {
+      Optional<Integer> maximum =
+          fields.optionalInt("maximumPercent", ConfigDefaults.MAXIMUM_PERCENT, MAXIMUM_PERCENT);
+      Optional<Integer> minimum = fields.optionalInt(
+          "minimumHealthyPercent", ConfigDefaults.MINIMUM_HEALTHY_PERCENT, MINIMUM_HEALTHY_PERCENT);
+      Optional<Boolean> rollback =
+          fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
+      if (maximum.isPresent() && minimum.isPresent() && desiredCount.isPresent()) {
+        progressPossible(maximum.get(), minimum.get(), desiredCount.get(), fields);
+      }
+      return () -> new DeploymentConfig(maximum.orElseThrow(), minimum.orElseThrow(), rollback.orElseThrow());
+    });
   }
 
   private static void progressPossible(int maximumPercent, int minimumPercent, int desired, ObjectFields fields) {

@@ -26,38 +26,27 @@ final class HealthCheckSection {
 
   /** The health check, the defaults when absent, or empty when anything is invalid. */
   static Optional<HealthCheckConfig> read(ObjectFields parent, String name) {
-    if (!parent.has(name)) {
-      return Optional.of(HealthCheckConfig.defaults());
-    }
-    Problems problems = parent.problems();
-    int before = problems.count();
-    Optional<ObjectFields> opened = parent.optionalObject(name, FIELDS);
-    if (opened.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectFields fields = opened.get();
-    Optional<String> path = fields.has("path")
-        ? fields.optionalString("path").filter(value -> pathValid(value, fields))
-        : Optional.of(ConfigDefaults.HEALTH_CHECK_PATH);
-    Optional<Integer> interval =
-        fields.optionalInt("intervalSeconds", ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, INTERVAL);
-    Optional<Integer> timeout =
-        fields.optionalInt("timeoutSeconds", ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, TIMEOUT);
-    if (interval.isPresent() && timeout.isPresent() && timeout.get() >= interval.get()) {
-      timeoutBelowInterval(timeout.get(), interval.get(), fields);
-    }
-    Optional<Integer> healthy =
-        fields.optionalInt("healthyThresholdCount", ConfigDefaults.HEALTHY_THRESHOLD_COUNT, THRESHOLD);
-    Optional<Integer> unhealthy =
-        fields.optionalInt("unhealthyThresholdCount", ConfigDefaults.UNHEALTHY_THRESHOLD_COUNT, THRESHOLD);
-    Optional<String> codes = fields.has("healthyHttpCodes")
-        ? fields.optionalString("healthyHttpCodes").filter(value -> codesValid(value, fields))
-        : Optional.of(ConfigDefaults.HEALTHY_HTTP_CODES);
-    if (problems.count() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(new HealthCheckConfig(path.orElseThrow(), interval.orElseThrow(), timeout.orElseThrow(),
-        healthy.orElseThrow(), unhealthy.orElseThrow(), codes.orElseThrow()));
+    return parent.optionalSection(name, FIELDS, HealthCheckConfig::defaults, fields -> {
+      Optional<String> path = fields.has("path")
+          ? fields.optionalString("path").filter(value -> pathValid(value, fields))
+          : Optional.of(ConfigDefaults.HEALTH_CHECK_PATH);
+      Optional<Integer> interval =
+          fields.optionalInt("intervalSeconds", ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, INTERVAL);
+      Optional<Integer> timeout =
+          fields.optionalInt("timeoutSeconds", ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, TIMEOUT);
+      if (interval.isPresent() && timeout.isPresent() && timeout.get() >= interval.get()) {
+        timeoutBelowInterval(timeout.get(), interval.get(), fields);
+      }
+      Optional<Integer> healthy =
+          fields.optionalInt("healthyThresholdCount", ConfigDefaults.HEALTHY_THRESHOLD_COUNT, THRESHOLD);
+      Optional<Integer> unhealthy =
+          fields.optionalInt("unhealthyThresholdCount", ConfigDefaults.UNHEALTHY_THRESHOLD_COUNT, THRESHOLD);
+      Optional<String> codes = fields.has("healthyHttpCodes")
+          ? fields.optionalString("healthyHttpCodes").filter(value -> codesValid(value, fields))
+          : Optional.of(ConfigDefaults.HEALTHY_HTTP_CODES);
+      return () -> new HealthCheckConfig(path.orElseThrow(), interval.orElseThrow(), timeout.orElseThrow(),
+          healthy.orElseThrow(), unhealthy.orElseThrow(), codes.orElseThrow());
+    });
   }
 
   private static boolean pathValid(String path, ObjectFields fields) {

@@ -21,24 +21,13 @@ final class LoadBalancerSection {
    * @param region the environment's region when given and valid; the certificate must lie in it
    */
   static Optional<LoadBalancerConfig> read(ObjectFields top, String name, Optional<String> region) {
-    if (!top.has(name)) {
-      return Optional.of(LoadBalancerConfig.defaults());
-    }
-    Problems problems = top.problems();
-    int before = problems.count();
-    Optional<ObjectFields> opened = top.optionalObject(name, FIELDS);
-    if (opened.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectFields fields = opened.get();
-    Optional<String> certificate = fields.optionalString("certificateArn")
-        .filter(arn -> certificateValid(arn, fields, region));
-    Optional<Integer> idleTimeout = fields.optionalInt(
-        "idleTimeoutSeconds", ConfigDefaults.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS, IDLE_TIMEOUT);
-    if (problems.count() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(new LoadBalancerConfig(certificate, idleTimeout.orElseThrow()));
+    return top.optionalSection(name, FIELDS, LoadBalancerConfig::defaults, fields -> {
+      Optional<String> certificate = fields.optionalString("certificateArn")
+          .filter(arn -> certificateValid(arn, fields, region));
+      Optional<Integer> idleTimeout = fields.optionalInt(
+          "idleTimeoutSeconds", ConfigDefaults.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS, IDLE_TIMEOUT);
+      return () -> new LoadBalancerConfig(certificate, idleTimeout.orElseThrow());
+    });
   }
 
   private static boolean certificateValid(String arn, ObjectFields fields, Optional<String> region) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Typed, strict access to the fields of one JSON object of an environment file.
@@ -229,6 +231,26 @@ final class ObjectFields {
   Optional<ObjectFields> optionalObject(String name, List<String> allowed) {
     JsonNode value = node.get(name);
     return value == null ? Optional.empty() : open(value, path(name), problems, allowed);
+  }
+
+  /**
+   * An optional object of settings: {@code defaults} when the field is absent; otherwise the object, opened with
+   * {@code allowed} fields and read by {@code reader}; empty when it is not such an object or when reading it
+   * reported any problem. The reader returns how to build the value from what it read, which runs only when it
+   * reported none, so every field it read is present then.
+   */
+  <T> Optional<T> optionalSection(String name, List<String> allowed, Supplier<T> defaults,
+      Function<ObjectFields, Supplier<T>> reader) {
+    if (!has(name)) {
+      return Optional.of(defaults.get());
+    }
+    int before = problems.count();
+    Optional<ObjectFields> opened = optionalObject(name, allowed);
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    Supplier<T> build = reader.apply(opened.get());
+    return problems.count() > before ? Optional.empty() : Optional.of(build.get());
   }
 
   private boolean required(String name) {

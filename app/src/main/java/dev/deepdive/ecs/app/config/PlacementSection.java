@@ -24,24 +24,13 @@ final class PlacementSection {
 
   /** The placement, the defaults when absent, or empty when anything is invalid. */
   static Optional<PlacementConfig> read(ObjectFields service, String name) {
-    if (!service.has(name)) {
-      return Optional.of(PlacementConfig.defaults());
-    }
-    Problems problems = service.problems();
-    int before = problems.count();
-    Optional<ObjectFields> opened = service.optionalObject(name, FIELDS);
-    if (opened.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectFields fields = opened.get();
-    Optional<PlacementStrategy> strategy = strategy(fields);
-    Optional<List<PlacementConstraintConfig>> constraints = fields.has("constraints")
-        ? fields.optionalList("constraints", "constraint objects").flatMap(items -> constraints(items, fields))
-        : Optional.of(List.of());
-    if (problems.count() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(new PlacementConfig(strategy.orElseThrow(), constraints.orElseThrow()));
+    return service.optionalSection(name, FIELDS, PlacementConfig::defaults, fields -> {
+      Optional<PlacementStrategy> strategy = strategy(fields);
+      Optional<List<PlacementConstraintConfig>> constraints = fields.has("constraints")
+          ? fields.optionalList("constraints", "constraint objects").flatMap(items -> constraints(items, fields))
+          : Optional.of(List.of());
+      return () -> new PlacementConfig(strategy.orElseThrow(), constraints.orElseThrow());
+    });
   }
 
   private static Optional<PlacementStrategy> strategy(ObjectFields fields) {

@@ -62,7 +62,10 @@ public final class EcsService extends Construct {
   private final TaskDefinitionFromJson taskDefinition;
   private final CfnService service;
   private final ApplicationTargetGroup targetGroup;
-  private IConstruct executionPolicy;
+  /** The roles' inline policies, which their grants create; looked up once each (four bridge calls a look-up). */
+  private final IConstruct executionPolicy;
+  /** Only when the environment grants the task role something. */
+  private final Optional<IConstruct> taskPolicy;
 
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
@@ -84,6 +87,9 @@ public final class EcsService extends Construct {
     props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(grant.actions()).resources(grant.resources()).build()));
     logGroup.grantWrite(executionRole);
+    this.executionPolicy = DesignSuppressions.inlinePolicy(executionRole);
+    this.taskPolicy = props.taskRoleGrants().isEmpty()
+        ? Optional.empty() : Optional.of(DesignSuppressions.inlinePolicy(taskRole));
 
     List<String> images = new ArrayList<>();
     RenderOptions render = RenderOptions.NONE
@@ -194,30 +200,24 @@ public final class EcsService extends Construct {
       this.service.getNode().addDependency(rule);
     }
     props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
-    acceptDesignFindings(props);
+    acceptDesignFindings();
     acceptJustifiedWildcards(props.taskRoleGrants());
   }
 
   /** Findings on this service's resources that its design answers otherwise; each says how. */
-  private void acceptDesignFindings(EcsServiceProps props) {
+  private void acceptDesignFindings() {
     DesignSuppressions.suppress(logGroup, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
         "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
             + " a monthly fee per environment and adds a key policy to keep right, while reading the logs is"
             + " already limited by IAM");
-    DesignSuppressions.acceptInlinePolicyResource(executionPolicy());
-    // The task role has an inline policy exactly when the environment grants it something.
-    if (!props.taskRoleGrants().isEmpty()) {
-      DesignSuppressions.acceptInlinePolicy(taskRole);
-    }
+    DesignSuppressions.acceptInlinePolicyResource(executionPolicy);
+    taskPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
   }
 
   /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */
   private void acceptJustifiedWildcards(List<TaskRoleGrant> grants) {
-    if (grants.stream().noneMatch(grant -> grant.wildcardReason().isPresent())) {
-      return;
-    }
-    IConstruct policy = DesignSuppressions.inlinePolicy(taskRole);
     for (TaskRoleGrant grant : grants) {
+      IConstruct policy = taskPolicy.orElseThrow();
       grant.wildcardReason().ifPresent(reason -> {
         DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5",
             "From the environment file: " + reason, grant.wildcardFindings().toArray(String[]::new));
@@ -227,17 +227,6 @@ public final class EcsService extends Construct {
         }
       });
     }
-  }
-
-  /**
-   * The execution role's inline policy, which the log group grant creates. Looked up once: finding a child is
-   * two bridge calls and the returned object two more.
-   */
-  private IConstruct executionPolicy() {
-    if (executionPolicy == null) {
-      executionPolicy = DesignSuppressions.inlinePolicy(executionRole);
-    }
-    return executionPolicy;
   }
 
   /** awslogs into the service's group; ordered maps, so the template is the same on every synth. */
@@ -306,7 +295,7 @@ public final class EcsService extends Construct {
         .actions(List.of("ecr:GetAuthorizationToken"))
         .resources(List.of("*"))
         .build());
-    DesignSuppressions.suppressFindings(executionPolicy(), "AwsSolutions-IAM5",
+    DesignSuppressions.suppressFindings(executionPolicy, "AwsSolutions-IAM5",
         "ecr:GetAuthorizationToken has no resource type, so IAM accepts it on * only; the image pulls themselves"
             + " are granted on the named repositories", "Resource::*");
   }

@@ -10,7 +10,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
  *
  * <p>Why: a {@code Duration} or a {@code ServicePrincipal} lives in the jsii kernel's Node.js process, so making
  * one is a round trip over the bridge (two for a {@code Duration}: the call, then the runtime's lookup of the
- * returned object's Java class), about 0.15 to 0.3 ms each. An environment of 100 services made 800 of them for
+ * returned object's Java class), about 0.15 to 0.3 ms each. An environment of 100 services spent 800 round trips on
  * five distinct values. Neither type has a method that changes it, so one instance serves every construct and
  * every app in the JVM, and the template is the same.
  */

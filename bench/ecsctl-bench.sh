@@ -16,17 +16,15 @@ if (( runs < 5 )); then
   echo "ecsctl-bench: RUNS must be at least 5 for a meaningful median, got $runs" >&2
   exit 2
 fi
-if [[ ! -f target/classpath.txt || ! -f target/test-classes/dev/deepdive/ecs/testing/FakeEcsMain.class ]]; then
-  echo "ecsctl-bench: compiling main and test classes (mvn -q -B -DskipTests test-compile)" >&2
-  mvn -q -B -DskipTests test-compile
+bin/build
+if [[ ! -f app/ecsctl/target/test-classes/dev/deepdive/ecs/ecsctl/testing/FakeEcsMain.class ]]; then
+  echo "ecsctl-bench: compiling ecsctl's test classes (mvn -q -B -DskipTests -pl app/ecsctl test-compile)" >&2
+  mvn -q -B -DskipTests -pl app/ecsctl test-compile
 fi
 
-# bin/ecsctl builds its start-up cache (AppCDS) in the background on first use; measure with it in place.
-bin/ecsctl --version >/dev/null
-for ((w = 0; w < 120; w++)); do
-  [[ -f target/ecsctl-cds/ecsctl.jsa && ! -d target/ecsctl-cds/building ]] && break
-  sleep 0.5
-done
+# bin/ecsctl writes its start-up cache (bin/jvm-start) as the first run after a build exits; measure with it
+# in place.
+bin/ecsctl --help >/dev/null
 
 work="$(mktemp -d)"
 fake_pid=""
@@ -60,8 +58,8 @@ for ((s = 1; s <= services; s++)); do service_args+=(--service "s$s"); done
 : > "$work/overhead.ms"
 : > "$work/lag.ms"
 for ((i = 0; i <= runs; i++)); do   # run 0 is the warm-up
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" \
-    dev.deepdive.ecs.testing.FakeEcsMain --services "$services" --tasks "$tasks" --drain-ms "$drain_ms" \
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "app/ecsctl/target/test-classes:$(ls app/ecsctl/target/ecsctl-*[0-9].jar):$(cat app/ecsctl/target/classpath.txt)" \
+    dev.deepdive.ecs.ecsctl.testing.FakeEcsMain --services "$services" --tasks "$tasks" --drain-ms "$drain_ms" \
     --inactive-ms 0 > "$work/fake.$i.out" 2>"$work/fake.err" &
   fake_pid=$!
   for ((w = 0; w < 200; w++)); do grep -q '^port=' "$work/fake.$i.out" 2>/dev/null && break; sleep 0.05; done

@@ -199,19 +199,19 @@ say ""
 
 # ---- launcher levers ---------------------------------------------------------------------------------------
 if [[ ${LEVERS:-0} == 1 ]]; then
-  cp_full="target/classes:$(cat target/classpath.txt)"
+  cp_full="$(ls app/cdk/target/ecs-cdk-app-*[0-9].jar):$(cat app/cdk/target/classpath.txt)"
   declare -A variant=(
     [a-bin-cdk-app]="bin/cdk-app"
     [a2-wrapper]="env CDK_APP_JSII_RUNTIME=wrapper bin/cdk-app"
-    [b-no-appcds]="env CDK_APP_CDS=0 bin/cdk-app"
-    [c-flags-only]="env CDK_APP_CDS=0 CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
+    [b-no-appcds]="env START_CACHE=0 bin/cdk-app"
+    [c-flags-only]="env START_CACHE=0 CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
     [d-jdk-defaults]="java -cp $cp_full dev.deepdive.ecs.app.EcsApp"
   )
   declare -A label=(
     [a-bin-cdk-app]="bin/cdk-app as shipped: direct jsii kernel, AppCDS, SerialGC, C1 only"
     [a2-wrapper]="the same with jsii's wrapper process (CDK_APP_JSII_RUNTIME=wrapper)"
-    [b-no-appcds]="the same without AppCDS (CDK_APP_CDS=0)"
-    [c-flags-only]="without AppCDS and unpacked runtime (the first launcher: flags only)"
+    [b-no-appcds]="the same without the start-up cache (START_CACHE=0)"
+    [c-flags-only]="without the start-up cache and unpacked runtime (the first launcher: flags only)"
     [d-jdk-defaults]="plain java -cp, JDK 17 defaults, jsii's own runtime extraction"
   )
   # A JDK 25 or later, where one is installed: bin/cdk-app then keeps an AOT cache instead of an AppCDS archive.
@@ -235,7 +235,7 @@ if [[ ${LEVERS:-0} == 1 ]]; then
     (cd bench/js-reference && /usr/bin/time -f '%e %M' -o "$work/one" env CDK_VALIDATION=false "$cdk" synth --quiet -o "$work/out-lever-js" >/dev/null 2>&1)
     (( i > 0 )) && tail -1 "$work/one" >> "$work/lever-js.t"
     /usr/bin/time -f '%e %M' -o "$work/one" bin/build; (( i > 0 )) && tail -1 "$work/one" >> "$work/lever-build.t"
-    /usr/bin/time -f '%e %M' -o "$work/one" mvn -q -B -o -DskipTests compile >/dev/null 2>&1; (( i > 0 )) && tail -1 "$work/one" >> "$work/lever-mvn.t"
+    /usr/bin/time -f '%e %M' -o "$work/one" mvn -q -B -o -DskipTests package >/dev/null 2>&1; (( i > 0 )) && tail -1 "$work/one" >> "$work/lever-mvn.t"
   done
   js=$(cut -d' ' -f1 "$work/lever-js.t" | median)
   say "Launcher levers (shipped example, validation off; JavaScript: $js s):"
@@ -247,7 +247,7 @@ if [[ ${LEVERS:-0} == 1 ]]; then
     say "$(awk -v l="${label[$n]}" -v w="$w" -v s="$js" 'BEGIN {printf "| %s | %.2f s | %.2f |", l, w, w / s}')"
   done
   say "| cdk.json build step when nothing changed (\`bin/build\`) | $(cut -d' ' -f1 "$work/lever-build.t" | median) s | |"
-  say "| Maven when nothing changed (\`mvn -q -o compile\`, what \`mvn compile exec:java\` would add) | $(cut -d' ' -f1 "$work/lever-mvn.t" | median) s | |"
+  say "| Maven when nothing changed (\`mvn -q -o package\`, what running through Maven would add) | $(cut -d' ' -f1 "$work/lever-mvn.t" | median) s | |"
   say ""
 fi
 

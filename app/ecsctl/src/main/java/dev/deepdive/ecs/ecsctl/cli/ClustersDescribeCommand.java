@@ -1,0 +1,43 @@
+package dev.deepdive.ecs.ecsctl.cli;
+
+import dev.deepdive.ecs.ecsctl.ops.ClusterLookups;
+import dev.deepdive.ecs.ecsctl.ops.ClusterLookups.ClusterSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** {@code ecsctl clusters describe}: status, container instances, tasks and services per cluster. */
+@Command(name = "describe",
+    description = "Show status, registered container instances, running and pending tasks, and active services.")
+public final class ClustersDescribeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "Cluster names or ARNs (default: all).")
+  List<String> clusters = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CommandContext ctx = new CommandContext(spec);
+    try (EcsClient ecs = ctx.ecs()) {
+      List<ClusterSummary> found = new ClusterLookups(ecs).describe(clusters);
+      if (ctx.json()) {
+        Json.print(ctx.out(), Map.of("clusters", found));
+        return ExitCodes.OK;
+      }
+      TextTable table = new TextTable("CLUSTER", "STATUS", "INSTANCES", "RUNNING", "PENDING", "SERVICES");
+      for (ClusterSummary c : found) {
+        table.row(c.name(), c.status(), c.registeredContainerInstances(), c.runningTasks(), c.pendingTasks(),
+            c.activeServices());
+      }
+      table.print(ctx.out());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.deepdive.ecs.ecsctl.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsctl services}: service look-ups. */
+@Command(name = "services", description = "List and describe services.",
+    subcommands = {ServicesListCommand.class, ServicesDescribeCommand.class})
+public final class ServicesCommand extends CommandGroup {
+  @Spec
+  CommandSpec spec;
+
+  @Override protected CommandSpec spec() {
+    return spec;
+  }
+}

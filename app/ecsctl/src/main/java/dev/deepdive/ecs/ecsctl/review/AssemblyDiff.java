@@ -1,0 +1,215 @@
+package dev.deepdive.ecs.ecsctl.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What changed between an older and a newer cloud assembly, security-relevant first.
+ *
+ * <p>Resources are matched by environment, stack display name and logical ID, as CloudFormation matches them:
+ * a resource whose logical ID changes is deleted and created anew, so a logical ID that disappears while one of
+ * the same type appears in the same stack is reported as a replacement.
+ *
+ * @param newGrants IAM grants (role × action × resource) present only in the newer assembly
+ * @param removedGrants IAM grants present only in the older assembly
+ * @param newExposure internet exposure present only in the newer assembly
+ * @param removedExposure internet exposure present only in the older assembly
+ * @param replaced resources CloudFormation will replace
+ * @param resources every added, removed or modified resource, by environment, stack and logical ID
+ */
+record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Exposure> newExposure,
+    List<Exposure> removedExposure, List<Replacement> replaced, List<ResourceChange> resources) {
+
+  /** Grants of an attached managed policy read as this action on the policy's ARN: its content is not offline. */
+  static final String MANAGED_POLICY = "(managed policy)";
+
+  record Grant(String environment, String stack, String role, String effect, String action, String resource,
+      String condition) {}
+
+  record Exposure(String environment, String stack, String target, String access) {}
+
+  record Replacement(String environment, String stack, String logicalId, String type, String reason) {}
+
+  record ResourceChange(String change, String environment, String stack, String logicalId, String type,
+      List<String> properties) {}
+
+  private record ResourceKey(String environment, String stack, String logicalId) {}
+
+  private static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::environment, EnvironmentReview.NAME_ORDER)
+      .thenComparing(Grant::stack).thenComparing(Grant::role).thenComparing(Grant::effect)
+      .thenComparing(Grant::action).thenComparing(Grant::resource).thenComparing(Grant::condition);
+  private static final Comparator<Exposure> EXPOSURE_ORDER = Comparator.comparing(Exposure::environment, EnvironmentReview.NAME_ORDER)
+      .thenComparing(Exposure::stack).thenComparing(Exposure::target).thenComparing(Exposure::access);
+  /** Attributes besides Properties that change what CloudFormation does; Metadata (paths, asset hints) does not. */
+  private static final List<String> RESOURCE_ATTRIBUTES =
+      List.of("Type", "Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy");
+
+  static AssemblyDiff of(CloudAssembly newer, List<EnvironmentReview> newerReviews, CloudAssembly older,
+      List<EnvironmentReview> olderReviews) {
+    List<Grant> newerGrants = grants(newerReviews);
+    List<Grant> olderGrants = grants(olderReviews);
+    List<Exposure> newerExposure = exposure(newerReviews);
+    List<Exposure> olderExposure = exposure(olderReviews);
+    SortedMap<ResourceKey, JsonNode> newerResources = resources(newer);
+    SortedMap<ResourceKey, JsonNode> olderResources = resources(older);
+
+    List<Replacement> replaced = new ArrayList<>();
+    List<ResourceChange> changes = new ArrayList<>();
+    newerResources.forEach((key, resource) -> {
+      JsonNode before = olderResources.get(key);
+      String type = StackResources.typeOf(resource);
+      if (before == null) {
+        changes.add(change("added", key, type, List.of()));
+        return;
+      }
+      String oldType = StackResources.typeOf(before);
+      if (!oldType.equals(type)) {
+        replaced.add(new Replacement(key.environment(), key.stack(), key.logicalId(), type,
+            "type changed from " + oldType));
+      } else {
+        List<String> replacing = ReplacementRules.replacingChanges(type, StackResources.properties(before),
+            StackResources.properties(resource));
+        if (!replacing.isEmpty()) {
+          replaced.add(new Replacement(key.environment(), key.stack(), key.logicalId(), type,
+              String.join(", ", replacing) + " changed" + (ReplacementRules.REPLACING_PROPERTIES.get(type)
+                  .contains(ReplacementRules.ANY) ? " (every change replaces this type)" : "")));
+        }
+      }
+      List<String> modified = modifiedParts(before, resource);
+      if (!modified.isEmpty()) {
+        changes.add(change("modified", key, type, modified));
+      }
+    });
+    olderResources.forEach((key, resource) -> {
+      if (!newerResources.containsKey(key)) {
+        changes.add(change("removed", key, StackResources.typeOf(resource), List.of()));
+      }
+    });
+    replaced.addAll(renamed(newerResources, olderResources));
+    replaced.sort(Comparator.comparing(Replacement::environment, EnvironmentReview.NAME_ORDER).thenComparing(Replacement::stack)
+        .thenComparing(Replacement::logicalId));
+    changes.sort(Comparator.comparing(ResourceChange::environment, EnvironmentReview.NAME_ORDER).thenComparing(ResourceChange::stack)
+        .thenComparing(ResourceChange::logicalId));
+
+    return new AssemblyDiff(minus(newerGrants, olderGrants, GRANT_ORDER), minus(olderGrants, newerGrants, GRANT_ORDER),
+        minus(newerExposure, olderExposure, EXPOSURE_ORDER), minus(olderExposure, newerExposure, EXPOSURE_ORDER),
+        List.copyOf(replaced), List.copyOf(changes));
+  }
+
+  /** In one stack, logical IDs of a type that disappeared while others of that type appeared. */
+  private static List<Replacement> renamed(SortedMap<ResourceKey, JsonNode> newer,
+      SortedMap<ResourceKey, JsonNode> older) {
+    SortedMap<String, List<String>> removed = byStackAndType(older, newer);
+    SortedMap<String, List<String>> added = byStackAndType(newer, older);
+    List<Replacement> replaced = new ArrayList<>();
+    removed.forEach((stackAndType, removedIds) -> {
+      List<String> addedIds = added.get(stackAndType);
+      if (addedIds != null) {
+        String[] parts = stackAndType.split("\u0000", 3);
+        replaced.add(new Replacement(parts[0], parts[1], String.join(", ", removedIds) + " -> "
+            + String.join(", ", addedIds), parts[2], "logical ID changed: the old resource is deleted, a new one created"));
+      }
+    });
+    return replaced;
+  }
+
+  private static SortedMap<String, List<String>> byStackAndType(SortedMap<ResourceKey, JsonNode> these,
+      SortedMap<ResourceKey, JsonNode> notIn) {
+    SortedMap<String, List<String>> grouped = new TreeMap<>();
+    these.forEach((key, resource) -> {
+      if (!notIn.containsKey(key)) {
+        grouped.computeIfAbsent(key.environment() + "\u0000" + key.stack() + "\u0000" + StackResources.typeOf(resource),
+            k -> new ArrayList<>()).add(key.logicalId());
+      }
+    });
+    return grouped;
+  }
+
+  private static List<String> modifiedParts(JsonNode before, JsonNode after) {
+    List<String> parts = new ArrayList<>();
+    for (String attribute : RESOURCE_ATTRIBUTES) {
+      if (!before.path(attribute).equals(after.path(attribute))) {
+        parts.add(attribute);
+      }
+    }
+    ReplacementRules.changedProperties(StackResources.properties(before), StackResources.properties(after))
+        .forEach(parts::add);
+    return List.copyOf(parts);
+  }
+
+  private static ResourceChange change(String change, ResourceKey key, String type, List<String> properties) {
+    return new ResourceChange(change, key.environment(), key.stack(), key.logicalId(), type, properties);
+  }
+
+  private static SortedMap<ResourceKey, JsonNode> resources(CloudAssembly assembly) {
+    SortedMap<ResourceKey, JsonNode> resources = new TreeMap<>(Comparator.comparing(ResourceKey::environment, EnvironmentReview.NAME_ORDER)
+        .thenComparing(ResourceKey::stack).thenComparing(ResourceKey::logicalId));
+    for (CloudAssembly.Stack stack : assembly.stacks()) {
+      new StackResources(stack.template()).all().forEach((id, resource) -> resources.put(
+          new ResourceKey(stack.environment(), stack.displayName(), id), withoutMetadata(resource)));
+    }
+    return resources;
+  }
+
+  private static JsonNode withoutMetadata(JsonNode resource) {
+    ObjectNode copy = ((ObjectNode) resource).deepCopy();
+    copy.remove("Metadata");
+    return copy;
+  }
+
+  /** Every role × action × resource grant; an attached managed policy is one grant of {@link #MANAGED_POLICY}. */
+  private static List<Grant> grants(List<EnvironmentReview> environments) {
+    List<Grant> grants = new ArrayList<>();
+    for (EnvironmentReview environment : environments) {
+      for (IamPermissions.RoleGrants role : environment.iamRoles()) {
+        for (String arn : role.managedPolicyArns()) {
+          grants.add(new Grant(environment.name(), role.stack(), role.role(), "Allow", MANAGED_POLICY, arn, ""));
+        }
+        for (IamPermissions.Statement statement : role.statements()) {
+          List<String> resources = statement.resources().isEmpty() ? List.of("") : statement.resources();
+          for (String action : statement.actions()) {
+            for (String resource : resources) {
+              grants.add(new Grant(environment.name(), role.stack(), role.role(), statement.effect(), action,
+                  resource, statement.condition()));
+            }
+          }
+        }
+      }
+    }
+    return grants;
+  }
+
+  private static List<Exposure> exposure(List<EnvironmentReview> environments) {
+    List<Exposure> exposure = new ArrayList<>();
+    for (EnvironmentReview environment : environments) {
+      for (InternetExposure.OpenIngress rule : environment.internetExposure().openIngress()) {
+        exposure.add(new Exposure(environment.name(), rule.stack(), rule.securityGroup(),
+            rule.protocol() + " " + rule.ports() + " from " + rule.source()));
+      }
+      for (InternetExposure.PublicLoadBalancer balancer : environment.internetExposure().loadBalancers()) {
+        String what = "internet-facing " + balancer.type() + " load balancer";
+        if (balancer.listeners().isEmpty()) {
+          exposure.add(new Exposure(environment.name(), balancer.stack(), balancer.loadBalancer(), what));
+        }
+        for (String listener : balancer.listeners()) {
+          exposure.add(new Exposure(environment.name(), balancer.stack(), balancer.loadBalancer(),
+              what + ", listener " + listener));
+        }
+      }
+    }
+    return exposure;
+  }
+
+  private static <T> List<T> minus(Collection<T> these, Collection<T> those, Comparator<T> order) {
+    Set<T> excluded = new HashSet<>(those);
+    return these.stream().filter(item -> !excluded.contains(item)).distinct().sorted(order).toList();
+  }
+}

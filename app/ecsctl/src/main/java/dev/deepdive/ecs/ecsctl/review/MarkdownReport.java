@@ -1,0 +1,233 @@
+package dev.deepdive.ecs.ecsctl.review;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Renders a review as GitHub-flavoured Markdown for a pull request: changes first when comparing, then one
+ * section per environment. Wildcards and internet exposure carry {@value #WARNING} so they stand out.
+ */
+final class MarkdownReport {
+  static final String WARNING = "⚠️";
+  private static final String NONE = "_None._";
+
+  private final StringBuilder out = new StringBuilder();
+
+  private MarkdownReport() {}
+
+  static String render(String assembly, String against, AssemblyDiff changes, List<EnvironmentReview> environments) {
+    MarkdownReport report = new MarkdownReport();
+    report.line("# Infrastructure review of " + code(assembly));
+    report.line("");
+    report.line("Environments: " + String.join(", ", environments.stream().map(e -> code(e.name())).toList())
+        + ". " + WARNING + " marks wildcards in IAM grants and anything reachable from the internet.");
+    if (changes != null) {
+      report.changes(against, changes);
+    }
+    environments.forEach(report::environment);
+    return report.out.toString();
+  }
+
+  private void changes(String against, AssemblyDiff changes) {
+    section("## Changes since " + code(against));
+    section("### Security-relevant changes");
+    line("New IAM grants: " + changes.newGrants().size() + ", removed: " + changes.removedGrants().size()
+        + ". New internet exposure: " + changes.newExposure().size() + ", removed: " + changes.removedExposure().size()
+        + ". Resources replaced: " + changes.replaced().size() + ".");
+    section("#### New IAM grants");
+    grants(changes.newGrants());
+    section("#### Removed IAM grants");
+    grants(changes.removedGrants());
+    section("#### New internet exposure");
+    exposure(changes.newExposure(), true);
+    section("#### Removed internet exposure");
+    exposure(changes.removedExposure(), false);
+    section("#### Resources that will be replaced");
+    table(List.of("Environment", "Stack", "Logical ID", "Type", "Why"), changes.replaced(), r -> List.of(
+        r.environment(), code(r.stack()), code(r.logicalId()), code(r.type()), r.reason()));
+    section("### Other changes (resources added, removed, modified)");
+    table(List.of("Change", "Environment", "Stack", "Logical ID", "Type", "Changed"), changes.resources(),
+        c -> List.of(c.change(), c.environment(), code(c.stack()), code(c.logicalId()), code(c.type()),
+            String.join(", ", c.properties())));
+  }
+
+  private void grants(List<AssemblyDiff.Grant> grants) {
+    table(List.of("Environment", "Stack", "Role", "Effect", "Action", "Resource", "Condition"), grants, g -> List.of(
+        g.environment(), code(g.stack()), code(g.role()), g.effect(), action(g.action()),
+        g.action().equals(AssemblyDiff.MANAGED_POLICY) ? code(g.resource()) : resource(g.resource()),
+        code(g.condition())));
+  }
+
+  private void exposure(List<AssemblyDiff.Exposure> exposure, boolean warn) {
+    table(List.of("Environment", "Stack", "Reached through", "Access"), exposure, e -> List.of(
+        e.environment(), code(e.stack()), code(e.target()), (warn ? WARNING + " " : "") + e.access()));
+  }
+
+  private void environment(EnvironmentReview environment) {
+    section("## Environment " + code(environment.name()));
+    line("Stacks: " + String.join(", ", environment.stacks().stream()
+        .map(s -> code(s.name()) + " (" + s.resources() + (s.resources() == 1 ? " resource)" : " resources)"))
+        .toList()) + ".");
+    section("### Resources by type");
+    table(List.of("Type", "Count"), List.copyOf(environment.resourcesByType().entrySet()),
+        e -> List.of(code(e.getKey()), String.valueOf(e.getValue())));
+    section("### IAM permissions by role");
+    if (environment.iamRoles().isEmpty()) {
+      line(NONE);
+    }
+    for (IamPermissions.RoleGrants role : environment.iamRoles()) {
+      section("#### " + code(role.role()) + " in " + code(role.stack()));
+      if (!role.assumedBy().isEmpty()) {
+        line("Assumed by " + String.join(", ", role.assumedBy().stream().map(MarkdownReport::code).toList()) + ".");
+      }
+      if (!role.managedPolicyArns().isEmpty()) {
+        line("Managed policies (not expanded offline): "
+            + String.join(", ", role.managedPolicyArns().stream().map(MarkdownReport::code).toList()) + ".");
+      }
+      if (!role.assumedBy().isEmpty() || !role.managedPolicyArns().isEmpty()) {
+        line("");
+      }
+      if (role.statements().isEmpty()) {
+        line("No policy statement grants this role anything.");
+        continue;
+      }
+      table(List.of("Policy", "Effect", "Actions", "Resources", "Condition"), role.statements(), s -> List.of(
+          code(s.policy()), s.effect(), String.join(", ", s.actions().stream().map(MarkdownReport::action).toList()),
+          String.join(", ", s.resources().stream().map(MarkdownReport::resource).toList()), code(s.condition())));
+    }
+    section("### Internet exposure");
+    line("Security group rules open to any address:");
+    line("");
+    table(List.of("Stack", "Security group", "Protocol", "Ports", "Source", "Description"),
+        environment.internetExposure().openIngress(), r -> List.of(code(r.stack()), code(r.securityGroup()),
+            r.protocol(), WARNING + " " + r.ports(), code(r.source()), r.description()));
+    line("Internet-facing load balancers:");
+    line("");
+    table(List.of("Stack", "Load balancer", "Type", "Listeners"), environment.internetExposure().loadBalancers(),
+        b -> List.of(code(b.stack()), code(b.loadBalancer()), b.type(),
+            WARNING + " " + (b.listeners().isEmpty() ? "no listener" : String.join(", ", b.listeners()))));
+    ecsConfig(environment.ecsConfig());
+    services(environment.services());
+  }
+
+  private void ecsConfig(EcsConfigSettings settings) {
+    section("### ecs.config settings");
+    if (settings.files().isEmpty() && settings.userDataLines().isEmpty()) {
+      line(NONE);
+      return;
+    }
+    for (EcsConfigSettings.ConfigFile file : settings.files()) {
+      line("From " + code(file.file()) + " in asset " + code(file.asset()) + " of " + code(file.stack()) + ":");
+      line("");
+      table(List.of("Setting", "Value"), file.settings(), s -> List.of(code(s.key()), code(s.value())));
+    }
+    if (!settings.userDataLines().isEmpty()) {
+      line("From user data:");
+      line("");
+      table(List.of("Stack", "Resource", "Line"), settings.userDataLines(),
+          l -> List.of(code(l.stack()), code(l.resource()), code(l.line())));
+    }
+  }
+
+  private void services(List<ServiceDeployments.ServiceDeployment> services) {
+    section("### ECS services");
+    if (services.isEmpty()) {
+      line("No ECS service in this environment.");
+      return;
+    }
+    table(List.of("Service", "Stack", "Desired", "Max %", "Min healthy %", "Circuit breaker", "Grace",
+        "Placement", "Capacity providers", "Load balancers"), services, s -> List.of(
+        code(s.service()), code(s.stack()), desired(s),
+        String.valueOf(s.maximumPercent()), String.valueOf(s.minimumHealthyPercent()), s.circuitBreaker(),
+        seconds(s.healthCheckGracePeriodSeconds()),
+        String.join(", ", concat(s.placementStrategies(), s.placementConstraints())),
+        String.join(", ", s.capacityProviderStrategy()), String.join(", ", s.loadBalancers())));
+    line("Worst-case times (formulas in the README, ecsctl review):");
+    line("");
+    table(List.of("Service", "Waves × tasks", "Healthy after", "Stop after (deregistration + stop timeout)",
+        "Deploy", "Drain"), services, s -> {
+          int deregistration = s.deregistrationDelaySeconds() == null ? 0 : s.deregistrationDelaySeconds();
+          String stop = seconds(deregistration) + " + " + seconds(s.stopTimeoutSeconds());
+          DeploymentTiming t = s.timing();
+          if (t == null) {
+            String drain = "**" + seconds(deregistration + s.stopTimeoutSeconds()) + "**";
+            return List.of(code(s.service()), "?", "?", stop, "not computed (see notes)", drain);
+          }
+          return List.of(code(s.service()), t.waves() + " × " + t.tasksPerWave(), seconds(t.healthySeconds()), stop,
+              "**" + seconds(t.deploySeconds()) + "**", "**" + seconds(t.drainSeconds()) + "**");
+        });
+    for (ServiceDeployments.ServiceDeployment service : services) {
+      for (String note : service.notes()) {
+        line("- " + code(service.service()) + ": " + note);
+      }
+    }
+  }
+
+  /** A DAEMON service has no desired count of its own; "?" is a count that is not a literal (a parameter). */
+  private static String desired(ServiceDeployments.ServiceDeployment service) {
+    if (service.desiredCount() != null) {
+      return String.valueOf(service.desiredCount());
+    }
+    return service.schedulingStrategy().equals("DAEMON") ? "DAEMON" : "?";
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
+  }
+
+  private <T> void table(List<String> headers, List<T> rows, Function<T, List<String>> columns) {
+    if (rows.isEmpty()) {
+      line(NONE);
+      line("");
+      return;
+    }
+    line("| " + String.join(" | ", headers) + " |");
+    line("|" + "---|".repeat(headers.size()));
+    for (T row : rows) {
+      line("| " + String.join(" | ", columns.apply(row).stream().map(MarkdownReport::cell).toList()) + " |");
+    }
+    line("");
+  }
+
+  private void section(String heading) {
+    if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
+      line("");
+    }
+    line(heading);
+    line("");
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+
+  static String action(String action) {
+    return IamPermissions.isWildcardAction(action) ? "**" + code(action) + "** " + WARNING : code(action);
+  }
+
+  static String resource(String resource) {
+    return IamPermissions.isWildcardResource(resource) ? "**" + code(resource) + "** " + WARNING : code(resource);
+  }
+
+  static String code(String text) {
+    return text == null || text.isEmpty() ? "" : "`" + text.replace('`', '\'') + "`";
+  }
+
+  /** A table cell: a pipe would end the cell and a newline the row. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
+  }
+
+  /** {@code 390} reads {@code 6 min 30 s}. */
+  static String seconds(int seconds) {
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    int minutes = seconds / 60;
+    int rest = seconds % 60;
+    String text = minutes >= 60 ? minutes / 60 + " h " + (minutes % 60 == 0 ? "" : minutes % 60 + " min")
+        : minutes + " min";
+    return (text.strip() + (rest == 0 ? "" : " " + rest + " s"));
+  }
+}

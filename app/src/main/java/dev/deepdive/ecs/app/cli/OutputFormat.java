@@ -1,7 +1,0 @@
-package dev.deepdive.ecs.app.cli;
-
-/** What stdout carries: aligned text for people, one JSON document for scripts. Lower case: it is typed. */
-public enum OutputFormat {
-  text,
-  json
-}

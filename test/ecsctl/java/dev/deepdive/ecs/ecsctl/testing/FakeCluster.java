@@ -1,0 +1,59 @@
+package dev.deepdive.ecs.ecsctl.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A cluster inside {@link FakeEcs}: services, tasks (for diagnose) and a container instance count. */
+public final class FakeCluster {
+  final FakeEcs ecs;
+  final String name;
+  final String arn;
+  final Map<String, FakeService> services = new LinkedHashMap<>();
+  final List<FakeTask> tasks = new ArrayList<>();
+  int containerInstances = 2;
+
+  FakeCluster(FakeEcs ecs, String name) {
+    this.ecs = ecs;
+    this.name = name;
+    this.arn = FakeEcs.arn("cluster/" + name);
+  }
+
+  /** An ACTIVE service with desired 2, running 2, draining in {@link FakeEcs#DEFAULT_DRAIN}; adjust with its setters. */
+  public FakeService service(String serviceName) {
+    synchronized (ecs) {
+      return services.computeIfAbsent(serviceName, n -> new FakeService(this, n));
+    }
+  }
+
+  public FakeCluster containerInstances(int count) {
+    synchronized (ecs) {
+      containerInstances = count;
+    }
+    return this;
+  }
+
+  /** A task of {@code service} for ListTasks/DescribeTasks; configure it through the returned object. */
+  public FakeTask task(String service, String id) {
+    synchronized (ecs) {
+      FakeTask task = new FakeTask(this, service, id);
+      tasks.add(task);
+      return task;
+    }
+  }
+
+  ObjectNode toJson(ObjectMapper json, long now) {
+    ObjectNode c = json.createObjectNode();
+    c.put("clusterName", name);
+    c.put("clusterArn", arn);
+    c.put("status", "ACTIVE");
+    c.put("registeredContainerInstancesCount", containerInstances);
+    c.put("runningTasksCount", services.values().stream().mapToInt(s -> s.running(now)).sum());
+    c.put("pendingTasksCount", services.values().stream().mapToInt(s -> s.pending(now)).sum());
+    c.put("activeServicesCount", (int) services.values().stream().filter(s -> "ACTIVE".equals(s.status(now))).count());
+    return c;
+  }
+}

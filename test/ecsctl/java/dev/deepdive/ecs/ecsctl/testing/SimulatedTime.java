@@ -1,0 +1,37 @@
+package dev.deepdive.ecs.ecsctl.testing;
+
+import dev.deepdive.ecs.ecsctl.ops.Cancellation;
+import dev.deepdive.ecs.ecsctl.ops.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Time that moves only when someone sleeps: the drainer's waits advance it instantly, and {@link FakeEcs}
+ * reads the same clock, so minutes of draining take milliseconds of test time.
+ */
+public final class SimulatedTime implements TimeSource {
+  /** A fixed, readable epoch for event timestamps. */
+  public static final Instant EPOCH = Instant.parse("2026-01-15T09:00:00Z");
+
+  private final AtomicLong nanos = new AtomicLong();
+
+  @Override public long nanoTime() {
+    return nanos.get();
+  }
+
+  @Override public Instant now() {
+    return EPOCH.plusNanos(nanos.get());
+  }
+
+  @Override public void sleep(Duration duration, Cancellation cancellation) {
+    if (!cancellation.isCancelled()) {
+      nanos.addAndGet(duration.toNanos());
+    }
+  }
+
+  /** Moves the clock forward, as if time passed outside any sleep. */
+  public void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark's peer: the ECS-on-EC2 app of this repository written in plain JavaScript against the same
 // aws-cdk-lib (2.263.0), so that `npx cdk synth` of both can be compared. It builds the same stacks (Network,
-// Cluster, Edge, ServicesA..P by CRC-32 of the service name), with the same construct IDs and the same
+// Cluster, LoadBalancer (CloudFormation stack <env>-Edge), ServicesA..P by CRC-32 of the service name), with the same construct IDs and the same
 // resources, from the same environment files, and with the same security gate: cdk-nag's AwsSolutions and
 // NIST 800-53 R5 packs on every stage, the same suppressions on the same resources, and exit code 2 on an
 // unsuppressed error (as NagGate), so both sides do the same work. What it leaves out is the Java app's input
@@ -445,8 +445,8 @@ class EcsService extends Construct {
 
 // ---- stacks --------------------------------------------------------------------------------------------
 class EnvironmentStack extends cdk.Stack {
-  constructor(scope, id, env, description) {
-    super(scope, id, { env: env.cdkEnv, description });
+  constructor(scope, id, env, description, stackName) {
+    super(scope, id, { env: env.cdkEnv, description, stackName });
     this._zones = env.zones;
   }
 
@@ -484,7 +484,8 @@ class EnvironmentStage extends cdk.Stage {
     const services = env.services ?? [];
     const repositories = env.ecrRepositories ?? {};
     if (services.length || Object.keys(repositories).length) {
-      const edge = new EnvironmentStack(this, 'Edge', env, `${env.clusterName}: load balancer and image repositories`);
+      const edge = new EnvironmentStack(this, 'LoadBalancer', env, `${env.clusterName}: load balancer and image repositories`,
+        `${env.name}-Edge`);
       for (const [name, r] of Object.entries(repositories)) {
         new ecr.Repository(edge, 'Repository' + pascalCase(name), {
           imageScanOnPush: true, imageTagMutability: ecr.TagMutability.IMMUTABLE,

@@ -17,7 +17,7 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * Environment-file options the shipped example leaves off, from the file to the template: HTTPS with a
- * certificate, the seed-era ECS service role, and a task role grant with a justified wildcard.
+ * certificate, the legacy ECS service role, and a task role grant with a justified wildcard.
  */
 class EnvironmentOptionsTest {
   private static final String REASON = "the service reads every object of its assets bucket";
@@ -46,7 +46,7 @@ class EnvironmentOptionsTest {
     App app = App.Builder.create().outdir(root.resolve("cdk.out").toString())
         .context(Map.of("environmentsDir", environments.toString())).build();
     dev = EcsApp.build(app).get(0);
-    edge = Template.fromStack(dev.edgeStack().orElseThrow());
+    edge = Template.fromStack(dev.loadBalancerStack().orElseThrow());
     web = Template.fromStack(dev.serviceStacks().get("ServicesB"));
   }
 

@@ -13,7 +13,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class EnvironmentLoadBalancerTest {
-  private final Template edge = ShippedExample.get().template("dev", "Edge");
+  private final Template edge = ShippedExample.get().template("dev", "LoadBalancer");
 
   @Test
   void writesAccessLogsIntoItsAccessLogBucket() {

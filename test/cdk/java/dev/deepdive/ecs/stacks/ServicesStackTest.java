@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
-/** The shipped example's services: the seed's web, and tomcat with memcached in one task. */
+/** The shipped example's services: web, and tomcat with memcached in one task. */
 class ServicesStackTest {
   private final ShippedExample example = ShippedExample.get();
 
@@ -30,7 +30,7 @@ class ServicesStackTest {
   }
 
   @Test
-  void theSeedsWebTaskRunsTomcatWithWorkingMemory() {
+  void theWebTaskRunsTomcatWithWorkingMemory() {
     example.template("dev", "ServicesB").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
         "Family", "web",
         "ContainerDefinitions", List.of(Match.objectLike(Map.of(
@@ -61,13 +61,13 @@ class ServicesStackTest {
 
   @Test
   void oneInternetFacingLoadBalancerPerEnvironment() {
-    example.template("qa", "Edge").resourcePropertiesCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer",
+    example.template("qa", "LoadBalancer").resourcePropertiesCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer",
         Map.of("Scheme", "internet-facing"), 1);
   }
 
   @Test
   void prodHasItsImageRepositoryWithScanOnPushImmutableTagsAndALifecycle() {
-    example.template("prod", "Edge").hasResourceProperties("AWS::ECR::Repository", Map.of(
+    example.template("prod", "LoadBalancer").hasResourceProperties("AWS::ECR::Repository", Map.of(
         "ImageScanningConfiguration", Map.of("ScanOnPush", true),
         "ImageTagMutability", "IMMUTABLE",
         "LifecyclePolicy", Map.of("LifecyclePolicyText", Match.stringLikeRegexp(".*\"countNumber\":30.*"))));
@@ -75,6 +75,6 @@ class ServicesStackTest {
 
   @Test
   void noLegacyServiceRoleUnlessAsked() {
-    example.template("dev", "Edge").resourceCountIs("AWS::IAM::Role", 0);
+    example.template("dev", "LoadBalancer").resourceCountIs("AWS::IAM::Role", 0);
   }
 }

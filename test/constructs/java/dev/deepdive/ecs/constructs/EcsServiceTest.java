@@ -47,7 +47,7 @@ class EcsServiceTest {
   }
 
   @Test
-  void serviceRunsOnTheCapacityProviderWithTheSeedsDeploymentBoundsAndACircuitBreaker() {
+  void serviceRunsOnTheCapacityProviderWithDefaultDeploymentBoundsAndACircuitBreaker() {
     template.hasResourceProperties("AWS::ECS::Service", Map.of(
         "ServiceName", "web",
         "CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "cp", "Weight", 1)),
@@ -92,11 +92,11 @@ class EcsServiceTest {
   void aStaticHostPortOpensThatPortToTheLoadBalancerOnly() throws IOException {
     Stack stack = TestStacks.withTwoZones();
     Fixture fixture = new Fixture(stack, Optional.empty());
-    new EcsService(stack, "Seed", fixture.props("web", "web.json", Optional.of(fixture.route("tomcat", 8080, 10)),
+    new EcsService(stack, "Web", fixture.props("web", "web.json", Optional.of(fixture.route("tomcat", 8080, 10)),
         Map.of()));
-    Template seed = Template.fromStack(stack);
-    seed.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
-    seed.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("FromPort", 8080, "ToPort", 8080));
+    Template web = Template.fromStack(stack);
+    web.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+    web.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("FromPort", 8080, "ToPort", 8080));
   }
 
   @Test
@@ -176,7 +176,7 @@ class EcsServiceTest {
     Stack stack = TestStacks.withTwoZones();
     Fixture fixture = new Fixture(stack, Optional.empty());
     EcsServiceProps spread = fixture.props("batch", "web.json", Optional.empty(), Map.of());
-    new EcsService(stack, "Batch", new EcsServiceProps(spread.serviceName(), spread.placement(),
+    new EcsService(stack, "Batch", new EcsServiceProps(spread.serviceName(), spread.clusterCapacity(),
         spread.taskDefinition(), 1, spread.deployment(), EcsServiceProps.PlacementStrategy.BINPACK,
         List.of(Map.of("type", "distinctInstance"),
             Map.of("type", "memberOf", "expression", "attribute:ecs.instance-type =~ t3.*")),
@@ -224,7 +224,7 @@ class EcsServiceTest {
         json = json.replaceFirst("\"image\": *\"[^\"]*\"", "\"image\": \"ecr://api:1.2.3\"");
       }
       return new EcsServiceProps(name,
-          new EcsServiceProps.Placement(cluster.getClusterName(), "cp", List.of("m5.xlarge"), vpc,
+          new EcsServiceProps.ClusterCapacity(cluster.getClusterName(), "cp", List.of("m5.xlarge"), vpc,
               SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), instances),
           TaskDefinitionDocument.parse("test/constructs/resources/taskdef/" + file, json),
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),

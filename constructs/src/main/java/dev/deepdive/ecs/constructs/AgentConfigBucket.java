@@ -28,7 +28,7 @@ import software.constructs.IDependable;
  * under {@value #ACCESS_LOG_PREFIX}.
  */
 public final class AgentConfigBucket extends Construct {
-  /** The object key, as in the seed: {@code s3://<bucket>/ecs.config}. */
+  /** The object key: {@code s3://<bucket>/ecs.config}, the file name the ECS agent reads its settings from. */
   public static final String OBJECT_KEY = "ecs.config";
   /** Where the bucket's server access logs go in the access log bucket. */
   public static final String ACCESS_LOG_PREFIX = "agent-config/";
@@ -78,7 +78,8 @@ public final class AgentConfigBucket extends Construct {
 
   /**
    * {@code s3:GetObject} on the {@code ecs.config} object alone: no listing, no other keys, no bucket
-   * settings. (The seed granted {@code s3:Get*} and {@code s3:List*} on every bucket in the account.)
+   * settings. (S3ReadOnlyAccess, the usual grant, allows {@code s3:Get*} and {@code s3:List*} on every bucket in the
+   * account.)
    */
   public Grant grantReadConfig(IGrantable grantee) {
     return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()

@@ -54,7 +54,7 @@ public final class ContainerInstances extends Construct {
 
     // ecs.config comes from S3 first; the lines the cluster appends afterwards (ECS_CLUSTER) are kept.
     UserData userData = UserData.forLinux();
-    userData.addCommands(EcsConfigFetchScript.render(
+    userData.addCommands(AgentConfigFetchScript.render(
         props.agentConfig().bucket().getBucketName(), AgentConfigBucket.OBJECT_KEY,
         props.cluster().getClusterName(), Aws.REGION).toArray(String[]::new));
 

@@ -41,8 +41,8 @@ import software.constructs.IConstruct;
  *
  * <p>The service is an L1 {@link CfnService}: the L2 {@code Ec2Service} needs an L2 task definition, which cannot
  * carry every native field (see {@link TaskDefinitionFromJson}). Its defaults are therefore set here, explicitly:
- * the deployment bounds and circuit breaker from the props, placement spread over zones then instances (the seed's
- * scheduler), the environment's capacity provider, tags propagated from the service to its tasks.
+ * the deployment bounds and circuit breaker from the props, placement spread over zones then instances (the
+ * ECS service scheduler's default), the environment's capacity provider, tags propagated from the service to its tasks.
  *
  * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks: pull from the ECR
  * repositories its images name, write to its own log group, read the secrets its containers reference. The
@@ -99,17 +99,17 @@ public final class EcsService extends Construct {
         })
         .withDefaultLogConfiguration(awslogs(logGroup, props.serviceName()));
     this.taskDefinition = new TaskDefinitionFromJson(this, "TaskDefinition", TaskDefinitionFromJsonProps.of(
-        props.taskDefinition(), executionRole, taskRole, props.placement().instanceTypes()).withRenderOptions(render));
+        props.taskDefinition(), executionRole, taskRole, props.clusterCapacity().instanceTypes()).withRenderOptions(render));
     grantImagePulls(images, props.repositories());
     grantSecretReads(props);
 
     CfnServiceProps.Builder service = CfnServiceProps.builder()
-        .cluster(props.placement().clusterName())
+        .cluster(props.clusterCapacity().clusterName())
         .serviceName(props.serviceName())
         .taskDefinition(taskDefinition.taskDefinitionArn())
         .desiredCount(props.desiredCount())
         .capacityProviderStrategy(List.of(CfnService.CapacityProviderStrategyItemProperty.builder()
-            .capacityProvider(props.placement().capacityProviderName()).weight(1).build()))
+            .capacityProvider(props.clusterCapacity().capacityProviderName()).weight(1).build()))
         .deploymentConfiguration(CfnService.DeploymentConfigurationProperty.builder()
             .maximumPercent(props.deployment().maximumPercent())
             .minimumHealthyPercent(props.deployment().minimumHealthyPercent())
@@ -129,14 +129,14 @@ public final class EcsService extends Construct {
     ISecurityGroup taskSecurityGroup = null;
     if (networkMode == NetworkMode.AWSVPC) {
       taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
-          .vpc(props.placement().vpc())
+          .vpc(props.clusterCapacity().vpc())
           .description("Tasks of service " + props.serviceName())
           .allowAllOutbound(true)
           .build();
       service.networkConfiguration(CfnService.NetworkConfigurationProperty.builder()
           .awsvpcConfiguration(CfnService.AwsVpcConfigurationProperty.builder()
               .assignPublicIp("DISABLED")
-              .subnets(props.placement().vpc().selectSubnets(props.placement().taskSubnets()).getSubnetIds())
+              .subnets(props.clusterCapacity().vpc().selectSubnets(props.clusterCapacity().taskSubnets()).getSubnetIds())
               .securityGroups(List.of(taskSecurityGroup.getSecurityGroupId()))
               .build())
           .build());
@@ -147,7 +147,7 @@ public final class EcsService extends Construct {
       ServiceLoadBalancing lb = props.loadBalancing().get();
       ContainerPort port = target.orElseThrow();
       this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
-          .vpc(props.placement().vpc())
+          .vpc(props.clusterCapacity().vpc())
           .targetType(networkMode == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE)
           .protocol(ApplicationProtocol.HTTP)
           .port(port.containerPort())
@@ -176,7 +176,7 @@ public final class EcsService extends Construct {
           .targetGroups(List.of(targetGroup))
           .build();
       // Instances (bridge, host) or tasks (awsvpc) accept the load balancer, on the ports traffic arrives on.
-      ISecurityGroup receivers = taskSecurityGroup != null ? taskSecurityGroup : props.placement().instanceSecurityGroup();
+      ISecurityGroup receivers = taskSecurityGroup != null ? taskSecurityGroup : props.clusterCapacity().instanceSecurityGroup();
       if (port.dynamicHostPort()) {
         lb.loadBalancer().allowTrafficTo(receivers, EPHEMERAL_FROM, EPHEMERAL_TO, "dynamic host ports");
       } else {

@@ -16,22 +16,22 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * One ECS service on the cluster's container instances.
  *
  * @param serviceName            the ECS service name, the one operators type ({@code ecsctl drain-delete})
- * @param placement              where tasks run: cluster, capacity provider, VPC and instance security group
+ * @param clusterCapacity        where tasks run: cluster, capacity provider, VPC and instance security group
  * @param taskDefinition         the parsed register-task-definition file
  * @param desiredCount           0 or more tasks
  * @param deployment             rolling update bounds and the circuit breaker
- * @param placementStrategy      {@link PlacementStrategy#SPREAD} (the seed's scheduler) or {@link PlacementStrategy#BINPACK}
+ * @param placementStrategy      {@link PlacementStrategy#SPREAD} (ECS's default spread: zones, then instances) or {@link PlacementStrategy#BINPACK}
  * @param placementConstraints   ECS placement constraints, as {@code type} and optional {@code expression}
  * @param taskRoleGrants         what the containers may do; none means an empty task role
  * @param logRetention           retention of the service's log group
  * @param repositories           the environment's ECR repositories by short name, for {@code ecr://name:tag} images
  * @param loadBalancing          the load balancer attachment; empty for a service that takes no traffic
- * @param legacyServiceRole      the seed-era ECS service role, only where an environment asks for it; empty means
+ * @param legacyServiceRole      the legacy ECS service role (from before service-linked roles), only where an environment asks for it; empty means
  *                               ECS uses its service-linked role to register targets
  */
 public record EcsServiceProps(
     String serviceName,
-    Placement placement,
+    ClusterCapacity clusterCapacity,
     TaskDefinitionDocument taskDefinition,
     int desiredCount,
     Deployment deployment,
@@ -45,21 +45,22 @@ public record EcsServiceProps(
 
   /** How tasks are spread over the container instances. */
   public enum PlacementStrategy {
-    /** Spread over zones, then over instances: the seed's scheduler. */
+    /** Spread over zones, then over instances: what the ECS service scheduler does by default. */
     SPREAD,
     /** Fill instances by memory first: fewer instances, less resilience. */
     BINPACK
   }
 
   /**
-   * Where the service runs.
+   * Where the service's tasks run: the cluster, its capacity provider and instance types, the VPC, the task
+   * subnets and the container instances' security group.
    *
    * @param clusterName the cluster's name (a token); services of one stack share the token, so it is read from
    *                    the cluster once, not once per service
    */
-  public record Placement(String clusterName, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
+  public record ClusterCapacity(String clusterName, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
       SubnetSelection taskSubnets, ISecurityGroup instanceSecurityGroup) {
-    public Placement {
+    public ClusterCapacity {
       Objects.requireNonNull(clusterName, "clusterName");
       Objects.requireNonNull(capacityProviderName, "capacityProviderName");
       instanceTypes = List.copyOf(instanceTypes);
@@ -69,7 +70,7 @@ public record EcsServiceProps(
     }
   }
 
-  /** Rolling deployment: the seed's 200/100, and a circuit breaker that rolls a failing deployment back. */
+  /** Rolling deployment: ECS's default 200/100, and a circuit breaker that rolls a failing deployment back. */
   public record Deployment(int maximumPercent, int minimumHealthyPercent, boolean circuitBreakerRollback) {
     public Deployment {
       if (minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
@@ -83,7 +84,7 @@ public record EcsServiceProps(
 
   public EcsServiceProps {
     Objects.requireNonNull(serviceName, "serviceName");
-    Objects.requireNonNull(placement, "placement");
+    Objects.requireNonNull(clusterCapacity, "clusterCapacity");
     Objects.requireNonNull(taskDefinition, "taskDefinition");
     Objects.requireNonNull(deployment, "deployment");
     Objects.requireNonNull(placementStrategy, "placementStrategy");

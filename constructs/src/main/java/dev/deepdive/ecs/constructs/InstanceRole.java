@@ -11,7 +11,8 @@ import software.constructs.Construct;
 /**
  * The IAM role of the container instances (the launch template turns it into an instance profile).
  *
- * <p>It is the seed's two policies, AmazonEC2ContainerServiceforEC2Role and S3ReadOnlyAccess, scoped down:
+ * <p>It is what the usual pair of managed policies, AmazonEC2ContainerServiceforEC2Role and S3ReadOnlyAccess, grant,
+ * scoped down:
  * <ul>
  *   <li>ECS agent: added by the cluster when the capacity provider joins it
  *       ({@code Cluster.addAsgCapacityProvider}): register, deregister and submit state on this cluster's ARN

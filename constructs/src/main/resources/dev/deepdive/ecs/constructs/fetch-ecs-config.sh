@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # ecs-config: put this environment's ECS agent configuration (s3://@@BUCKET@@/@@KEY@@) into
 # /etc/ecs/ecs.config before the agent starts (ecs.service runs after cloud-final), or stop the
-# instance from ever joining a cluster. Rendered by EcsConfigFetchScript; see README.md ("The container instance boot script").
+# instance from ever joining a cluster. Rendered by AgentConfigFetchScript; see README.md ("The container instance boot script").
 #
 # The lines that follow this block in the user data (the cluster's own
 # "echo ECS_CLUSTER=... >> /etc/ecs/ecs.config") must still run, so all the work happens in a

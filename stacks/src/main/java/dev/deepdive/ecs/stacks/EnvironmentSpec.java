@@ -53,7 +53,7 @@ public record EnvironmentSpec(
    *
    * @param certificateArn       HTTPS on the load balancer with this ACM certificate; empty for HTTP only
    * @param idleTimeoutSeconds   the load balancer's idle timeout
-   * @param legacyEcsServiceRole create the seed-era ECS service role for load-balanced services
+   * @param legacyEcsServiceRole create the legacy ECS service role for load-balanced services
    * @param ecrRepositories      repository short name -> images to keep
    * @param services             the services, in file order
    */

@@ -16,9 +16,18 @@ public abstract class EnvironmentStack extends Stack {
   private List<String> availabilityZones;
 
   protected EnvironmentStack(Construct scope, String id, EnvironmentSpec spec, String description) {
+    this(scope, id, spec, description, null);
+  }
+
+  /**
+   * @param stackName the CloudFormation stack name; null for the CDK's default, {@code <environment>-<id>}
+   */
+  protected EnvironmentStack(Construct scope, String id, EnvironmentSpec spec, String description,
+      String stackName) {
     super(scope, id, StackProps.builder()
         .env(spec.cdkEnvironment())
         .description(description)
+        .stackName(stackName)
         .build());
     this.network = spec.network();
   }

@@ -12,27 +12,27 @@ import software.constructs.Construct;
 
 /**
  * One environment: its own VPC, its own cluster and its services, in the stacks {@code Network},
- * {@code Cluster}, {@code Edge} (load balancer and repositories) and one {@code Services<X>} per group of
+ * {@code Cluster}, {@code LoadBalancer} (load balancer and repositories; CloudFormation stack {@code <environment>-Edge}) and one {@code Services<X>} per group of
  * services. Every environment is this same stage with other values; {@code cdk deploy 'dev/*'} deploys one.
  */
 public final class EnvironmentStage extends Stage {
   private final NetworkStack network;
   private final ClusterStack cluster;
-  private final Optional<EdgeStack> edge;
+  private final Optional<LoadBalancerStack> loadBalancerStack;
   private final Map<String, ServicesStack> serviceStacks = new TreeMap<>();
 
   public EnvironmentStage(Construct scope, EnvironmentSpec spec) {
     super(scope, spec.name(), StageProps.builder().env(spec.cdkEnvironment()).build());
     this.network = new NetworkStack(this, "Network", spec);
     this.cluster = new ClusterStack(this, "Cluster", spec, network);
-    this.edge = spec.services().isEmpty()
+    this.loadBalancerStack = spec.services().isEmpty()
         ? Optional.empty()
-        : Optional.of(new EdgeStack(this, "Edge", spec, network));
+        : Optional.of(new LoadBalancerStack(this, spec, network));
     Map<String, List<ServiceSpec>> groups = new TreeMap<>();
     spec.services().services().forEach(service ->
         groups.computeIfAbsent(Ids.serviceGroup(service.name()), g -> new ArrayList<>()).add(service));
     groups.forEach((group, services) -> serviceStacks.put(group,
-        new ServicesStack(this, group, spec, services, network, cluster, edge.orElseThrow())));
+        new ServicesStack(this, group, spec, services, network, cluster, loadBalancerStack.orElseThrow())));
     spec.tags().forEach((key, value) -> Tags.of(this).add(key, value));
   }
 
@@ -45,8 +45,8 @@ public final class EnvironmentStage extends Stage {
   }
 
   /** The load balancer and repositories; empty for an environment without services or repositories. */
-  public Optional<EdgeStack> edgeStack() {
-    return edge;
+  public Optional<LoadBalancerStack> loadBalancerStack() {
+    return loadBalancerStack;
   }
 
   /** The service stacks by group ({@code ServicesA} ...), see {@link Ids#serviceGroup}. */

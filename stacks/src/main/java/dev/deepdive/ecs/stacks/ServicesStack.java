@@ -17,10 +17,10 @@ public final class ServicesStack extends EnvironmentStack {
   private final Map<String, EcsService> services = new LinkedHashMap<>();
 
   public ServicesStack(Construct scope, String id, EnvironmentSpec spec, List<ServiceSpec> group,
-      NetworkStack network, ClusterStack cluster, EdgeStack edge) {
+      NetworkStack network, ClusterStack cluster, LoadBalancerStack loadBalancerStack) {
     super(scope, id, spec, spec.clusterName() + ": services " + String.join(", ",
         group.stream().map(ServiceSpec::name).toList()));
-    EcsServiceProps.Placement placement = new EcsServiceProps.Placement(
+    EcsServiceProps.ClusterCapacity placement = new EcsServiceProps.ClusterCapacity(
         cluster.cluster().getClusterName(), cluster.instances().capacityProvider().getCapacityProviderName(),
         spec.capacity().instanceTypes(), network.network().vpc(), network.network().privateSubnets(),
         cluster.instances().securityGroup());
@@ -35,12 +35,12 @@ public final class ServicesStack extends EnvironmentStack {
           service.placementConstraints(),
           service.taskRoleGrants(),
           retention(service.logRetentionDays()),
-          edge.repositories(),
-          service.loadBalancer().map(route -> new ServiceLoadBalancing(edge.loadBalancer().orElseThrow(),
+          loadBalancerStack.repositories(),
+          service.loadBalancer().map(route -> new ServiceLoadBalancing(loadBalancerStack.loadBalancer().orElseThrow(),
               route.container(), route.containerPort(), route.pathPatterns(), route.hostHeaders(),
               route.priority(), route.healthCheck(), route.deregistrationDelaySeconds(),
               route.healthCheckGracePeriodSeconds())),
-          service.loadBalancer().isPresent() ? edge.legacyServiceRole() : Optional.empty())));
+          service.loadBalancer().isPresent() ? loadBalancerStack.legacyServiceRole() : Optional.empty())));
     }
   }
 

@@ -106,7 +106,7 @@ class ConfigDefaultsTest {
   }
 
   @Test
-  void deploymentsAreTheSeedsWithCircuitBreakerRollback() {
+  void deploymentsAreEcsDefaultsWithCircuitBreakerRollback() {
     assertThat(ConfigDefaults.MAXIMUM_PERCENT).isEqualTo(200);
     assertThat(ConfigDefaults.MINIMUM_HEALTHY_PERCENT).isEqualTo(100);
     assertThat(ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK).isTrue();

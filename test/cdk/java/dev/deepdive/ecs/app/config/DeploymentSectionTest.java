@@ -16,7 +16,7 @@ class DeploymentSectionTest {
   }
 
   @Test
-  void anEmptyObjectTakesTheSeedsSettings() {
+  void anEmptyObjectTakesEcsDefaults() {
     assertThat(only(deployment(2, "")).deployment()).isEqualTo(new DeploymentConfig(200, 100, true));
   }
 

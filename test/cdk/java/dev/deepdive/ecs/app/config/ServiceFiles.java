@@ -12,7 +12,7 @@ final class ServiceFiles {
 
   private ServiceFiles() {}
 
-  /** The seed's web service behind the load balancer, with {@code extra} fields added to the service. */
+  /** The web service behind the load balancer, with {@code extra} fields added to the service. */
   static String web(String extra) {
     return "{\"name\": \"web\", \"taskDefinition\": \"web.json\", \"desiredCount\": 2, \"loadBalancer\": {"
         + WEB_LOAD_BALANCER + "}" + (extra.isEmpty() ? "" : ", " + extra) + "}";

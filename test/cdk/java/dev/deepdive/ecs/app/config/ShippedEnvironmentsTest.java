@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The files in app/environments reproduce the seed: one cluster per environment, each in its own VPC. */
+/** The files in app/environments describe one cluster per environment, each in its own VPC. */
 class ShippedEnvironmentsTest {
   private static List<EnvironmentConfig> all;
 

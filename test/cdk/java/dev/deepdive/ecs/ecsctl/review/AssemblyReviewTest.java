@@ -103,7 +103,7 @@ class AssemblyReviewTest {
   }
 
   @Test
-  void showsTheEcsConfigSettingsOfTheDeployedAsset() {
+  void showsTheAgentConfigSettingsOfTheDeployedAsset() {
     assertThat(devSection())
         .contains("From `ecs.config` in asset `AgentConfigFile/Asset1` of `dev/Cluster`:")
         .contains("| `ECS_AWSVPC_BLOCK_IMDS` | `true` |");

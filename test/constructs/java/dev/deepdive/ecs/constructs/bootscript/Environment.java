@@ -1,6 +1,6 @@
 package dev.deepdive.ecs.constructs.bootscript;
 
-import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,7 @@ final class Environment {
   static String userDataFollowedBy(List<String> appended) {
     List<String> lines = new ArrayList<>();
     lines.add("#!/bin/bash");
-    lines.addAll(EcsConfigFetchScript.render(BUCKET, KEY, CLUSTER, REGION));
+    lines.addAll(AgentConfigFetchScript.render(BUCKET, KEY, CLUSTER, REGION));
     lines.addAll(appended);
     return String.join("\n", lines);
   }

@@ -4,7 +4,7 @@ import static dev.deepdive.ecs.constructs.bootscript.BootScriptHarness.Endpoint.
 import static dev.deepdive.ecs.constructs.bootscript.BootScriptHarness.Response.httpError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class FollowingUserDataTest {
   @Test
   void leavesTheUmaskAsItWas() {
     String userData = "#!/bin/bash\numask 0027\n"
-        + String.join("\n", EcsConfigFetchScript.render(Environment.BUCKET, Environment.KEY, Environment.CLUSTER,
+        + String.join("\n", AgentConfigFetchScript.render(Environment.BUCKET, Environment.KEY, Environment.CLUSTER,
             Environment.REGION))
         + "\necho \"umask=$(umask)\"";
 

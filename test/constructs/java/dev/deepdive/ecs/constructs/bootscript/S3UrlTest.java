@@ -2,7 +2,7 @@ package dev.deepdive.ecs.constructs.bootscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ class S3UrlTest {
 
   private BootRun bootWith(String bucket, String region) {
     List<String> lines = new ArrayList<>(List.of("#!/bin/bash"));
-    lines.addAll(EcsConfigFetchScript.render(bucket, "dev/ecs.config", Environment.CLUSTER, region));
+    lines.addAll(AgentConfigFetchScript.render(bucket, "dev/ecs.config", Environment.CLUSTER, region));
     return BootScriptHarness.forUserData(String.join("\n", lines)).withS3Object(Environment.ECS_CONFIG_OBJECT).run(dir);
   }
 
@@ -45,7 +45,7 @@ class S3UrlTest {
   void refusesAtBootABucketNameThatATokenResolvedTo() {
     // A CDK token passes render() unchecked; the script checks the resolved value before using it.
     List<String> lines = new ArrayList<>(List.of("#!/bin/bash"));
-    lines.addAll(EcsConfigFetchScript.render("${Token[TOKEN.9]}", "ecs.config", Environment.CLUSTER, "eu-west-1"));
+    lines.addAll(AgentConfigFetchScript.render("${Token[TOKEN.9]}", "ecs.config", Environment.CLUSTER, "eu-west-1"));
     String resolved = String.join("\n", lines).replace("${Token[TOKEN.9]}", "Not_A_Bucket");
 
     BootRun run = BootScriptHarness.forUserData(resolved).withS3Object(Environment.ECS_CONFIG_OBJECT).run(dir);

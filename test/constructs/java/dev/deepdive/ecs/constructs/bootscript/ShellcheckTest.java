@@ -2,7 +2,7 @@ package dev.deepdive.ecs.constructs.bootscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class ShellcheckTest {
   @Test
   void templateHasNoFindings() throws Exception {
     String template;
-    try (InputStream in = EcsConfigFetchScript.class.getResourceAsStream("fetch-ecs-config.sh")) {
+    try (InputStream in = AgentConfigFetchScript.class.getResourceAsStream("fetch-ecs-config.sh")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 

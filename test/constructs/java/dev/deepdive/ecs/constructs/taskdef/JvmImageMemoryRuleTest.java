@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The memory rule for JVM images: a warning, never an error, naming the seed's crash loop. */
+/** The memory rule for JVM images: a warning, never an error, naming the crash loop. */
 class JvmImageMemoryRuleTest {
   static final String PATH = "app/task-definitions/web.json";
 
@@ -18,15 +18,15 @@ class JvmImageMemoryRuleTest {
   }
 
   @Test
-  void warnsAboutTheSeedsFiftyMibTomcat() {
+  void warnsAboutAFiftyMibTomcat() {
     assertThat(warnings(TaskDefinitionRoundTripTest.read("web.json"))).containsExactly(PATH
         + ": containerDefinitions[0].memory: 50 MiB is far too little for container 'tomcat' (image 'tomcat' runs a"
-        + " JVM): it will be killed for lack of memory as it starts and the service will restart it in a loop, as"
-        + " the seed's 'web' tomcat with 50 MiB did; give it at least 256 MiB");
+        + " JVM): it will be killed for lack of memory as it starts and the service will restart it in a loop"
+        + " (a tomcat with 50 MiB does); give it at least 256 MiB");
   }
 
   @Test
-  void theSeedsFileIsOtherwiseValid() {
+  void theFileIsOtherwiseValid() {
     assertThat(TaskDefinitionDocument.parse(PATH, TaskDefinitionRoundTripTest.read("web.json")).validate().errors())
         .isEmpty();
   }

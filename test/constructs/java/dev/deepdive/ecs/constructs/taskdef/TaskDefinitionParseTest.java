@@ -22,7 +22,7 @@ class TaskDefinitionParseTest {
   }
 
   @Test
-  void readsTheSeedsFileAsItIs() {
+  void readsTheWebFileAsItIs() {
     TaskDefinitionDocument doc = TaskDefinitionDocument.parse(PATH, TaskDefinitionRoundTripTest.read("web.json"));
 
     assertThat(doc.family()).isEqualTo("web");

@@ -135,7 +135,7 @@ class TaskDefinitionRoundTripTest {
   }
 
   @Test
-  void seedsFiftyMibTomcatIsWarnedAboutAtSynth() {
+  void aFiftyMibTomcatIsWarnedAboutAtSynth() {
     annotations.hasWarning("/RoundTrip/Web", Match.stringLikeRegexp(".*50 MiB is far too little.*tomcat.*"));
   }
 

@@ -14,14 +14,14 @@ class TaskFitCheckTest {
     return TaskDefinitionDocument.parse(PATH, json);
   }
 
-  static final String SEED = TaskDefinitionRoundTripTest.read("web.json");
+  static final String WEB = TaskDefinitionRoundTripTest.read("web.json");
   static final String BIG = "{\"family\":\"big\",\"containerDefinitions\":["
       + "{\"name\":\"a\",\"image\":\"app\",\"cpu\":1024,\"memory\":4096},"
       + "{\"name\":\"b\",\"image\":\"app\",\"cpu\":1024,\"memory\":8192,\"memoryReservation\":4096}]}";
 
   @Test
-  void theSeedFitsAT2Micro() {
-    assertThat(doc(SEED).validateFits(List.of("t2.micro"))).isEqualTo(ValidationReport.clean());
+  void theWebTaskFitsAT2Micro() {
+    assertThat(doc(WEB).validateFits(List.of("t2.micro"))).isEqualTo(ValidationReport.clean());
   }
 
   @Test
@@ -57,7 +57,7 @@ class TaskFitCheckTest {
 
   @Test
   void warnsInsteadOfFailingForAnUnknownInstanceType() {
-    ValidationReport report = doc(SEED).validateFits(List.of("z1d.large"));
+    ValidationReport report = doc(WEB).validateFits(List.of("z1d.large"));
 
     assertThat(report.errors()).isEmpty();
     assertThat(report.warnings()).containsExactly(PATH + ": containerDefinitions: cannot check that the task fits"
@@ -76,7 +76,7 @@ class TaskFitCheckTest {
 
   @Test
   void needsAtLeastOneInstanceType() {
-    assertThatThrownBy(() -> doc(SEED).validateFits(List.of()))
+    assertThatThrownBy(() -> doc(WEB).validateFits(List.of()))
         .hasMessage("instanceTypes: at least one instance type is needed, got none");
   }
 }

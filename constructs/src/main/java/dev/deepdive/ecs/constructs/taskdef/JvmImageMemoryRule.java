@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * Warns when a JVM or app-server image gets a memory limit it cannot start in.
  *
- * <p>The seed's {@code web} task gave tomcat 50 MiB: the container was OOM-killed on start, and with desired
- * count 1 ECS rescheduled it again and again, filling the service events with failures. ECS accepts such a
- * task, so nothing fails until it runs. A JVM with an app server needs well over 100 MiB before serving a
+ * <p>A task that gives tomcat 50 MiB is accepted by ECS, and the container is OOM-killed on start; and with desired
+ * count 1 ECS reschedules it again and again, filling the service events with failures. Nothing fails
+ * until it runs. A JVM with an app server needs well over 100 MiB before serving a
  * request (heap, metaspace, code cache, thread stacks), so {@value #MIN_JVM_MEMORY_MIB} MiB is the floor below
  * which we call the limit far too small.
  *
@@ -54,8 +54,8 @@ final class JvmImageMemoryRule {
       if (limit < MIN_JVM_MEMORY_MIB) {
         warnings.add(displayPath + ": " + path + ": " + limit + " MiB is far too little for container '"
             + c.path("name").asText() + "' (image '" + c.path("image").asText() + "' runs a JVM): it will be"
-            + " killed for lack of memory as it starts and the service will restart it in a loop, as the seed's"
-            + " 'web' tomcat with 50 MiB did; give it at least " + MIN_JVM_MEMORY_MIB + " MiB");
+            + " killed for lack of memory as it starts and the service will restart it in a loop (a tomcat"
+            + " with 50 MiB does); give it at least " + MIN_JVM_MEMORY_MIB + " MiB");
       }
     }
     return warnings;

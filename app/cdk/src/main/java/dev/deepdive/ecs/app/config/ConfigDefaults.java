@@ -40,15 +40,15 @@ public final class ConfigDefaults {
    * ECS deployments and deletions slow.
    */
   public static final int DEREGISTRATION_DELAY_SECONDS = 30;
-  /** services[].deployment.maximumPercent: the seed's. */
+  /** services[].deployment.maximumPercent: ECS's default. */
   public static final int MAXIMUM_PERCENT = 200;
-  /** services[].deployment.minimumHealthyPercent: the seed's. */
+  /** services[].deployment.minimumHealthyPercent: ECS's default. */
   public static final int MINIMUM_HEALTHY_PERCENT = 100;
   /** services[].deployment.circuitBreakerRollback: on, so a crash-looping release stops and rolls back. */
   public static final boolean CIRCUIT_BREAKER_ROLLBACK = true;
   /** services[].healthCheckGracePeriodSeconds, for load-balanced services only. */
   public static final int HEALTH_CHECK_GRACE_PERIOD_SECONDS = 60;
-  /** services[].placement.strategy: the seed's scheduler (spread over zones, then instances). */
+  /** services[].placement.strategy: the ECS service scheduler's default (spread over zones, then instances). */
   public static final PlacementStrategy PLACEMENT_STRATEGY = PlacementStrategy.SPREAD;
   /** services[].logRetentionDays. */
   public static final int LOG_RETENTION_DAYS = 30;

@@ -1,7 +1,7 @@
 package dev.deepdive.ecs.app.config;
 
 /**
- * The rolling deployment of a service; the defaults are the seed's.
+ * The rolling deployment of a service; the defaults are ECS's (200/100).
  *
  * @param maximumPercent tasks allowed during a deployment, as a percentage of the desired count (rounded
  *     down), 100 to 400; default {@link ConfigDefaults#MAXIMUM_PERCENT}

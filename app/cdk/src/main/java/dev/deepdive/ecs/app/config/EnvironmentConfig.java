@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param source the file it was read from, as given to the loader (used in messages)
  * @param loadBalancer the environment's Application Load Balancer, used when a service has a
  *     {@code loadBalancer} block; {@link LoadBalancerConfig#defaults()} when the file has none
- * @param legacyEcsServiceRole whether to create the seed-era ECS service role for the load balancer; default
+ * @param legacyEcsServiceRole whether to create the legacy ECS service role for the load balancer; default
  *     {@link ConfigDefaults#LEGACY_ECS_SERVICE_ROLE} (ECS then uses its service-linked role)
  * @param ecrRepositories the private ECR repositories, in file order
  * @param services the ECS services, in file order; names, listener rule priorities and conditions are unique

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** How ECS picks a container instance for each task of a service. */
 public enum PlacementStrategy {
   /**
-   * Spread by {@code attribute:ecs.availability-zone}, then by {@code instanceId}: the seed's scheduler,
+   * Spread by {@code attribute:ecs.availability-zone}, then by {@code instanceId}: the ECS service scheduler's default,
    * which keeps a service up when one zone or one instance fails.
    */
   SPREAD,

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param services each ECS service's deployment settings and times, sorted by stack and logical ID
  */
 record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<String, Integer> resourcesByType,
-    List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure, EcsConfigSettings ecsConfig,
+    List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure, AgentConfigSettings ecsConfig,
     List<ServiceDeployments.ServiceDeployment> services) {
 
   /** Environments read in this order everywhere: by name ignoring case ({@code dev} before {@code Shared}). */
@@ -34,7 +34,7 @@ record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<Strin
     SortedMap<String, Integer> byType = new TreeMap<>();
     List<IamPermissions.RoleGrants> roles = new ArrayList<>();
     List<InternetExposure> exposure = new ArrayList<>();
-    List<EcsConfigSettings> ecsConfig = new ArrayList<>();
+    List<AgentConfigSettings> ecsConfig = new ArrayList<>();
     List<ServiceDeployments.ServiceDeployment> services = new ArrayList<>();
     for (CloudAssembly.Stack stack : stacks) {
       StackResources resources = new StackResources(stack.template());
@@ -42,10 +42,10 @@ record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<Strin
       resources.all().values().forEach(resource -> byType.merge(StackResources.typeOf(resource), 1, Integer::sum));
       roles.addAll(IamPermissions.of(stack.displayName(), resources));
       exposure.add(InternetExposure.of(stack.displayName(), resources));
-      ecsConfig.add(EcsConfigSettings.of(stack, resources, files));
+      ecsConfig.add(AgentConfigSettings.of(stack, resources, files));
       services.addAll(ServiceDeployments.of(stack.displayName(), resources));
     }
     return new EnvironmentReview(name, List.copyOf(summaries), byType, List.copyOf(roles),
-        InternetExposure.merge(exposure), EcsConfigSettings.merge(ecsConfig), List.copyOf(services));
+        InternetExposure.merge(exposure), AgentConfigSettings.merge(ecsConfig), List.copyOf(services));
   }
 }

@@ -111,13 +111,13 @@ final class MarkdownReport {
     services(environment.services());
   }
 
-  private void ecsConfig(EcsConfigSettings settings) {
+  private void ecsConfig(AgentConfigSettings settings) {
     section("### ecs.config settings");
     if (settings.files().isEmpty() && settings.userDataLines().isEmpty()) {
       line(NONE);
       return;
     }
-    for (EcsConfigSettings.ConfigFile file : settings.files()) {
+    for (AgentConfigSettings.ConfigFile file : settings.files()) {
       line("From " + code(file.file()) + " in asset " + code(file.asset()) + " of " + code(file.stack()) + ":");
       line("");
       table(List.of("Setting", "Value"), file.settings(), s -> List.of(code(s.key()), code(s.value())));

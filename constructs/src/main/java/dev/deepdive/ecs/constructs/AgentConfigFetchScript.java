@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code echo ECS_CLUSTER=... >> /etc/ecs/ecs.config}) run after a successful fetch and do not
  * run after a failed one.
  */
-public final class EcsConfigFetchScript {
+public final class AgentConfigFetchScript {
 
   /** The template, a classpath resource beside this class. */
   static final String TEMPLATE_RESOURCE = "fetch-ecs-config.sh";
@@ -53,7 +53,7 @@ public final class EcsConfigFetchScript {
       "REGION", new Rule("region", "[a-z]{2}(-[a-z]+)+-[0-9]+", "[a-z0-9-]",
           "an AWS region name such as eu-west-1"));
 
-  private EcsConfigFetchScript() {}
+  private AgentConfigFetchScript() {}
 
   /**
    * Renders the script for one environment.
@@ -77,7 +77,7 @@ public final class EcsConfigFetchScript {
     List<String> problems = new ArrayList<>();
     values.forEach((placeholder, value) -> RULES.get(placeholder).check(value, problems));
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("EcsConfigFetchScript: " + String.join("; ", problems));
+      throw new IllegalArgumentException("AgentConfigFetchScript: " + String.join("; ", problems));
     }
 
     String rendered = PLACEHOLDER.matcher(Template.TEXT)
@@ -142,10 +142,10 @@ public final class EcsConfigFetchScript {
     static final String TEXT = load();
 
     private static String load() {
-      try (InputStream in = EcsConfigFetchScript.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
+      try (InputStream in = AgentConfigFetchScript.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException("classpath resource " + TEMPLATE_RESOURCE + " is missing next to "
-              + EcsConfigFetchScript.class.getName());
+              + AgentConfigFetchScript.class.getName());
         }
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         if (text.contains("<<")) {

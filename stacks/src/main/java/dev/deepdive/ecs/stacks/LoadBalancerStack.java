@@ -21,13 +21,21 @@ import software.constructs.Construct;
  * What the environment's services share: the load balancer (when a service takes traffic), the ECR
  * repositories, and the legacy ECS service role where the environment asks for it.
  */
-public final class EdgeStack extends EnvironmentStack {
+public final class LoadBalancerStack extends EnvironmentStack {
+  /** The construct ID: {@code cdk deploy dev/LoadBalancer}. */
+  public static final String ID = "LoadBalancer";
+
   private final Map<String, IRepository> repositories = new LinkedHashMap<>();
   private final Optional<EnvironmentLoadBalancer> loadBalancer;
   private final Optional<IRole> legacyServiceRole;
 
-  public EdgeStack(Construct scope, String id, EnvironmentSpec spec, NetworkStack network) {
-    super(scope, id, spec, spec.clusterName() + ": load balancer and image repositories");
+  /**
+   * The stack {@code <environment>/LoadBalancer}. Its CloudFormation stack name stays {@code <environment>-Edge},
+   * the name it was first deployed under: a new stack name would make CloudFormation create a second stack and
+   * delete the first, and with it the load balancer, its DNS name and the repositories' images.
+   */
+  public LoadBalancerStack(Construct scope, EnvironmentSpec spec, NetworkStack network) {
+    super(scope, ID, spec, spec.clusterName() + ": load balancer and image repositories", spec.name() + "-Edge");
     EnvironmentSpec.Services settings = spec.services();
     settings.ecrRepositories().forEach((name, keepImages) -> repositories.put(name, Repository.Builder
         .create(this, "Repository" + Ids.pascalCase(name))
@@ -51,8 +59,8 @@ public final class EdgeStack extends EnvironmentStack {
   }
 
   /**
-   * The seed-era ECS service role, for environments that still need it: ECS registers targets with it instead
-   * of its service-linked role. The calls AmazonEC2ContainerServiceRole grants for that, and no more.
+   * The legacy ECS service role (the one ECS used before service-linked roles), for environments that still need
+   * it: ECS registers targets with it instead of its service-linked role. The calls AmazonEC2ContainerServiceRole grants for that, and no more.
    */
   private IRole createLegacyServiceRole() {
     Role role = Role.Builder.create(this, "LegacyEcsServiceRole")

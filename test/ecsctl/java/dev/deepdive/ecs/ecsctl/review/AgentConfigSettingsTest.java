@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ecs.config settings from asset shapes and user data encodings the synthesized assemblies do not cover. */
-class EcsConfigSettingsTest {
+class AgentConfigSettingsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path cdkOut;
 
-  private EcsConfigSettings settings(String resources, List<CloudAssembly.AssetSource> assets) throws Exception {
+  private AgentConfigSettings settings(String resources, List<CloudAssembly.AssetSource> assets) throws Exception {
     JsonNode template = JSON.readTree("{\"Resources\": " + resources + "}");
     CloudAssembly.Stack stack = new CloudAssembly.Stack("dev", "dev/Cluster", template, assets);
-    return EcsConfigSettings.of(stack, new StackResources(template), new AssemblyFiles(cdkOut));
+    return AgentConfigSettings.of(stack, new StackResources(template), new AssemblyFiles(cdkOut));
   }
 
   @Test
@@ -34,11 +34,11 @@ class EcsConfigSettingsTest {
       out.write("# agent\nECS_ENABLE_TASK_IAM_ROLE=true\n\nECS_IMAGE_PULL_BEHAVIOR=once\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
-    EcsConfigSettings settings = settings("{}", List.of(new CloudAssembly.AssetSource("AgentConfig/Asset1", zip)));
+    AgentConfigSettings settings = settings("{}", List.of(new CloudAssembly.AssetSource("AgentConfig/Asset1", zip)));
     assertThat(settings.files()).singleElement().satisfies(file -> {
       assertThat(file.file()).isEqualTo("config/ecs.config");
-      assertThat(file.settings()).containsExactly(new EcsConfigSettings.Setting("ECS_ENABLE_TASK_IAM_ROLE", "true"),
-          new EcsConfigSettings.Setting("ECS_IMAGE_PULL_BEHAVIOR", "once"));
+      assertThat(file.settings()).containsExactly(new AgentConfigSettings.Setting("ECS_ENABLE_TASK_IAM_ROLE", "true"),
+          new AgentConfigSettings.Setting("ECS_IMAGE_PULL_BEHAVIOR", "once"));
     });
   }
 
@@ -46,11 +46,11 @@ class EcsConfigSettingsTest {
   void decodesUserDataWrittenAsALiteralBase64String() throws Exception {
     String userData = Base64.getEncoder().encodeToString(
         "#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n".getBytes(StandardCharsets.UTF_8));
-    EcsConfigSettings settings = settings("""
+    AgentConfigSettings settings = settings("""
         {"Lt": {"Type": "AWS::EC2::LaunchTemplate", "Properties": {"LaunchTemplateData": {"UserData": "%s"}}}}"""
         .formatted(userData), List.of());
     assertThat(settings.userDataLines()).containsExactly(
-        new EcsConfigSettings.UserDataLine("dev/Cluster", "Lt", "echo ECS_CLUSTER=prod >> /etc/ecs/ecs.config"));
+        new AgentConfigSettings.UserDataLine("dev/Cluster", "Lt", "echo ECS_CLUSTER=prod >> /etc/ecs/ecs.config"));
   }
 
   @Test
@@ -69,11 +69,11 @@ class EcsConfigSettingsTest {
         "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true",
         "EOF",
         "echo ECS_CLUSTER=");
-    EcsConfigSettings settings = settings("""
+    AgentConfigSettings settings = settings("""
         {"Lt": {"Type": "AWS::EC2::LaunchTemplate", "Properties": {"LaunchTemplateData": {"UserData":
           {"Fn::Base64": {"Fn::Join": ["", ["%s", {"Ref": "Cluster"}, " >> /etc/ecs/ecs.config"]]}}}}}}"""
         .formatted(script), List.of());
-    assertThat(settings.userDataLines()).extracting(EcsConfigSettings.UserDataLine::line).containsExactly(
+    assertThat(settings.userDataLines()).extracting(AgentConfigSettings.UserDataLine::line).containsExactly(
         "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true", "echo ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config");
   }
 }

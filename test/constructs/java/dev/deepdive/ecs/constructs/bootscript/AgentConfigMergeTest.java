@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fetched lines come first; lines already in ecs.config follow them, so they win. */
-class EcsConfigMergeTest {
+class AgentConfigMergeTest {
 
   @TempDir Path dir;
 

@@ -3,7 +3,7 @@ package dev.deepdive.ecs.constructs.bootscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deepdive.ecs.constructs.EcsConfigFetchScript;
+import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Rendering the boot script: placeholders filled, bad values rejected before synth. */
-class EcsConfigFetchScriptTest {
+class AgentConfigFetchScriptTest {
 
   private static List<String> render(String bucket, String key, String cluster, String region) {
-    return EcsConfigFetchScript.render(bucket, key, cluster, region);
+    return AgentConfigFetchScript.render(bucket, key, cluster, region);
   }
 
   private static List<String> renderDev() {
@@ -36,7 +36,7 @@ class EcsConfigFetchScriptTest {
 
     assertThatThrownBy(() -> render(values[0], values[1], values[2], values[3]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("EcsConfigFetchScript: " + parameter + " must not be blank, got '  '");
+        .hasMessage("AgentConfigFetchScript: " + parameter + " must not be blank, got '  '");
   }
 
   @ParameterizedTest
@@ -46,20 +46,20 @@ class EcsConfigFetchScriptTest {
 
     assertThatThrownBy(() -> render(values[0], values[1], values[2], values[3]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("EcsConfigFetchScript: " + parameter + " must not be blank, got null");
+        .hasMessage("AgentConfigFetchScript: " + parameter + " must not be blank, got null");
   }
 
   @Test
   void reportsEveryBadValueAtOnce() {
     assertThatThrownBy(() -> render("", null, Environment.CLUSTER, ""))
-        .hasMessage("EcsConfigFetchScript: bucket must not be blank, got ''; key must not be blank, got null; "
+        .hasMessage("AgentConfigFetchScript: bucket must not be blank, got ''; key must not be blank, got null; "
             + "region must not be blank, got ''");
   }
 
   @Test
   void rejectsAClusterNameThatWouldBreakOutOfItsQuotes() {
     assertThatThrownBy(() -> render(Environment.BUCKET, Environment.KEY, "dev\"; reboot; \"", Environment.REGION))
-        .hasMessage("EcsConfigFetchScript: clusterName must be an ECS cluster name: 1-255 of A-Z a-z 0-9 _ - "
+        .hasMessage("AgentConfigFetchScript: clusterName must be an ECS cluster name: 1-255 of A-Z a-z 0-9 _ - "
             + "(or a CDK token), got 'dev\"; reboot; \"'");
   }
 
@@ -134,6 +134,6 @@ class EcsConfigFetchScriptTest {
 
     int bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8).length;
 
-    assertThat(bytes).isLessThanOrEqualTo(EcsConfigFetchScript.MAX_RENDERED_BYTES);
+    assertThat(bytes).isLessThanOrEqualTo(AgentConfigFetchScript.MAX_RENDERED_BYTES);
   }
 }

@@ -27,7 +27,7 @@ import java.util.zip.ZipFile;
  * @param files ecs.config files found in the stacks' assets, sorted by stack and asset
  * @param userDataLines user data lines that set ECS agent variables, in stack, resource and line order
  */
-record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLines) {
+record AgentConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLines) {
   private static final String FILE_NAME = "ecs.config";
   /** Asset folders are shallow (a BucketDeployment source); a deep walk would only read unrelated bundles. */
   private static final int MAX_DEPTH = 4;
@@ -58,7 +58,7 @@ record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLine
    */
   record UserDataLine(String stack, String resource, String line) {}
 
-  static EcsConfigSettings of(CloudAssembly.Stack stack, StackResources resources, AssemblyFiles files)
+  static AgentConfigSettings of(CloudAssembly.Stack stack, StackResources resources, AssemblyFiles files)
       throws ReviewException {
     List<ConfigFile> configFiles = new ArrayList<>();
     for (CloudAssembly.AssetSource asset : stack.assetSources()) {
@@ -79,17 +79,17 @@ record EcsConfigSettings(List<ConfigFile> files, List<UserDataLine> userDataLine
       });
     }
     lines.sort(Comparator.comparing(UserDataLine::resource));
-    return new EcsConfigSettings(List.copyOf(configFiles), List.copyOf(lines));
+    return new AgentConfigSettings(List.copyOf(configFiles), List.copyOf(lines));
   }
 
-  static EcsConfigSettings merge(List<EcsConfigSettings> parts) {
+  static AgentConfigSettings merge(List<AgentConfigSettings> parts) {
     List<ConfigFile> configFiles = new ArrayList<>();
     List<UserDataLine> lines = new ArrayList<>();
     parts.forEach(part -> {
       configFiles.addAll(part.files());
       lines.addAll(part.userDataLines());
     });
-    return new EcsConfigSettings(List.copyOf(configFiles), List.copyOf(lines));
+    return new AgentConfigSettings(List.copyOf(configFiles), List.copyOf(lines));
   }
 
   private static boolean setsAgentVariable(String line) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The first commands of a container instance's user data: copy the environment's {@code ecs.config}
  * from S3 into {@code /etc/ecs/ecs.config}, or make sure the instance never joins a cluster.
  *
- * <p>The script is {@code fetch-ecs-config.sh} next to this class; README.md ("The container instance boot script") explains
+ * <p>The script is {@code fetch-ecs-config.sh} next to this class; docs/boot-script.md explains
  * what it does and why. It uses the AWS CLI where the AMI has one and otherwise curl with SigV4
  * (the Amazon Linux 2023 ECS-optimized AMI ships no AWS CLI), retries transient failures, keeps
  * the lines already in {@code ecs.config} after the fetched ones, and on failure masks the agent

@@ -140,7 +140,7 @@ public final class ContainerInstances extends Construct {
             + " EventBridge (default bus) and keeps them in the group's activity history; an SNS topic without"
             + " subscribers would add nothing");
     // The statements the cluster adds to the instance role when this capacity provider joins it
-    // (Cluster.addAsgCapacityProvider), as the README's instance role table lists them.
+    // (Cluster.addAsgCapacityProvider), as docs/architecture.md's instance role table lists them.
     DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(instanceRole), "AwsSolutions-IAM5",
         "Added by the CDK's Cluster for the ECS agent: ecs:Submit* (the three Submit*StateChange calls) on this"
             + " cluster's ARN only", "Action::ecs:Submit*");

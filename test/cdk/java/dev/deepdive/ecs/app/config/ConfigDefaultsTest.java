@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Each default is a documented value (README.md) and is what an omitted field becomes. */
+/** Each default is a documented value (docs/environment-files.md) and is what an omitted field becomes. */
 class ConfigDefaultsTest {
   private static final EnvironmentConfig MINIMAL = config(QaFile.MINIMAL);
 

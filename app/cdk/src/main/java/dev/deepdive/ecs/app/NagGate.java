@@ -66,7 +66,7 @@ public final class NagGate {
       return 0;
     }
     err.println("security gate: " + errors.size() + " unsuppressed error(s); fix the resource, or suppress the"
-        + " finding on that resource with a reason (see README, Security gate)");
+        + " finding on that resource with a reason (see docs/security-gate.md)");
     return EXIT_FINDINGS;
   }
 

@@ -2,7 +2,7 @@ package dev.deepdive.ecs.app.config;
 
 /**
  * Every default an environment file may leave out, in one place so that the docs
- * (README.md), the readers and the tests cannot drift apart.
+ * (docs/environment-files.md), the readers and the tests cannot drift apart.
  */
 public final class ConfigDefaults {
   /** network.maxAzs: two Availability Zones, the least that survives one zone failing. */

@@ -3,7 +3,7 @@ package dev.deepdive.ecs.ecsctl.cli;
 import dev.deepdive.ecs.ecsctl.ops.DrainOutcome;
 import dev.deepdive.ecs.ecsctl.ops.DrainReport;
 
-/** ecsctl's exit codes: a contract scripts depend on (documented in README.md). */
+/** ecsctl's exit codes: a contract scripts depend on (documented in docs/ecsctl.md). */
 public final class ExitCodes {
   /** Done: deleted, or already gone. */
   public static final int OK = 0;

@@ -19,7 +19,7 @@ package dev.deepdive.ecs.ecsctl.review;
  *   drain   = stop                                         (desired count 0 stops every task at once)
  * </pre>
  * Image pulls, placement and the application's own start beyond the grace period are not included.
- * README.md ("ecsctl review") carries the same formulas for readers of the report.
+ * docs/review.md ("Worst-case times") carries the same formulas for readers of the report.
  *
  * @param tasksPerWave tasks replaced per wave
  * @param waves number of waves

@@ -143,7 +143,7 @@ final class MarkdownReport {
         seconds(s.healthCheckGracePeriodSeconds()),
         String.join(", ", concat(s.placementStrategies(), s.placementConstraints())),
         String.join(", ", s.capacityProviderStrategy()), String.join(", ", s.loadBalancers())));
-    line("Worst-case times (formulas in the README, ecsctl review):");
+    line("Worst-case times (formulas in docs/review.md):");
     line("");
     table(List.of("Service", "Waves × tasks", "Healthy after", "Stop after (deregistration + stop timeout)",
         "Deploy", "Drain"), services, s -> {

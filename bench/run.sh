@@ -186,11 +186,11 @@ jsii_procs_here() {
   done
   echo "$n"
 }
-for mode in direct 0; do
+for mode in 1 0; do
   mkdir -p "$work/tmp$mode"
   (cd "$root" && CDK_VALIDATION=false CDK_APP_JSII_RUNTIME=$mode JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/tmp$mode" \
     "$cdk" synth --quiet -o "$work/out-leftover" >/dev/null 2>&1)
-  say "After a Java synth ($([[ $mode == direct ]] && echo 'bin/cdk-app as shipped' || echo 'CDK_APP_JSII_RUNTIME=0, the jsii default')):" \
+  say "After a Java synth ($([[ $mode == 1 ]] && echo 'bin/cdk-app as shipped' || echo 'CDK_APP_JSII_RUNTIME=0, the jsii default')):" \
     "$(jsii_procs_here) jsii Node.js processes of this clone still running;" \
     "$(find "$work/tmp$mode" -mindepth 1 -maxdepth 1 | wc -l) entries left in the JVM's temp folder" \
     "($(find "$work/tmp$mode" -mindepth 1 -type f | wc -l) files)."
@@ -202,14 +202,12 @@ if [[ ${LEVERS:-0} == 1 ]]; then
   cp_full="$(ls app/cdk/target/ecs-cdk-app-*[0-9].jar):$(cat app/cdk/target/classpath.txt)"
   declare -A variant=(
     [a-bin-cdk-app]="bin/cdk-app"
-    [a2-wrapper]="env CDK_APP_JSII_RUNTIME=wrapper bin/cdk-app"
     [b-no-appcds]="env START_CACHE=0 bin/cdk-app"
     [c-flags-only]="env START_CACHE=0 CDK_APP_JSII_RUNTIME=0 bin/cdk-app"
     [d-jdk-defaults]="java -cp $cp_full dev.deepdive.ecs.app.EcsApp"
   )
   declare -A label=(
-    [a-bin-cdk-app]="bin/cdk-app as shipped: direct jsii kernel, AppCDS, SerialGC, C1 only"
-    [a2-wrapper]="the same with jsii's wrapper process (CDK_APP_JSII_RUNTIME=wrapper)"
+    [a-bin-cdk-app]="bin/cdk-app as shipped: unpacked jsii runtime, start-up cache (AppCDS), SerialGC, C1 only"
     [b-no-appcds]="the same without the start-up cache (START_CACHE=0)"
     [c-flags-only]="without the start-up cache and unpacked runtime (the first launcher: flags only)"
     [d-jdk-defaults]="plain java -cp, JDK 17 defaults, jsii's own runtime extraction"

@@ -407,6 +407,7 @@ class EcsService extends Construct {
       placementConstraints: [],
       enableEcsManagedTags: true,
       propagateTags: 'SERVICE',
+      tags: [{ key: 'deep-dive:cloudformation-stack-name', value: cdk.Stack.of(this).stackName }],
     };
     let rule;
     if (lb) {

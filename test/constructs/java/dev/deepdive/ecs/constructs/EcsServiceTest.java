@@ -55,6 +55,13 @@ class EcsServiceTest {
             "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true))));
   }
 
+  /** The tag that makes ecsctl drain-delete refuse the service: CloudFormation puts none on ECS services. */
+  @Test
+  void serviceNamesItsStackInATag() {
+    template.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "web", "Tags", List.of(
+        Map.of("Key", "deep-dive:cloudformation-stack-name", "Value", "Test"))));
+  }
+
   @Test
   void tasksSpreadOverZonesThenInstances() {
     template.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "web", "PlacementStrategies", List.of(

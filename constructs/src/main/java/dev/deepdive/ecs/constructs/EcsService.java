@@ -16,7 +16,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.IRepository;
@@ -50,6 +52,9 @@ import software.constructs.IConstruct;
  * with the load balancer is done by ECS's service-linked role, unless a legacy service role is given.
  */
 public final class EcsService extends Construct {
+  /** The tag every service carries, with its stack's name as the value; ecsctl drain-delete refuses such services. */
+  public static final String MANAGED_BY_STACK_TAG = "deep-dive:cloudformation-stack-name";
+
   /** Docker's ephemeral host ports on the ECS-optimized AMIs, which dynamic port mappings take from. */
   public static final int EPHEMERAL_FROM = 32768;
   public static final int EPHEMERAL_TO = 65535;
@@ -124,7 +129,11 @@ public final class EcsService extends Construct {
                 .type(c.get("type")).expression(c.get("expression")).build())
             .toList())
         .enableEcsManagedTags(true)
-        .propagateTags("SERVICE");
+        .propagateTags("SERVICE")
+        // CloudFormation does not tag ECS services with aws:cloudformation:stack-name
+        // (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2062); this tag is what
+        // tells `ecsctl drain-delete` that a stack owns the service and a drain would fight the next deploy.
+        .tags(List.of(CfnTag.builder().key(MANAGED_BY_STACK_TAG).value(Stack.of(this).getStackName()).build()));
 
     ISecurityGroup taskSecurityGroup = null;
     if (networkMode == NetworkMode.AWSVPC) {

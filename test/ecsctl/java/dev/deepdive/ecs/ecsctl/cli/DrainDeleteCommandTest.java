@@ -207,6 +207,17 @@ class DrainDeleteCommandTest extends FakeProdClusterTest {
     assertThat(web.desiredCount()).isEqualTo(2);
   }
 
+  /** CloudFormation does not tag ECS services itself; the project's EcsService construct does. */
+  @Test void refusesAServiceCarryingTheProjectsStackTag() {
+    FakeService web = prod.service("web").tag("deep-dive:cloudformation-stack-name", "prod-ServicesB");
+
+    Result result = drainDelete("--service", "web", "--yes");
+
+    assertExit(result, 2);
+    assertThat(result.err()).contains("service web managed by CloudFormation stack 'prod-ServicesB'");
+    assertThat(web.desiredCount()).isEqualTo(2);
+  }
+
   @Test void refusesTheWholeRunIfAnyServiceIsCloudFormationManaged() {
     FakeService plain = prod.service("plain");
     prod.service("web").tag("aws:cloudformation:stack-name", "prod-services");

@@ -48,7 +48,7 @@ public final class DrainDeleteCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--allow-cloudformation-managed",
-      description = "Also drain services that a CloudFormation stack manages (tag aws:cloudformation:stack-name)."
+      description = "Also drain services that a CloudFormation stack manages (tag deep-dive:cloudformation-stack-name or aws:cloudformation:stack-name)."
           + " Without it such services are refused: delete them through their stack.")
   boolean allowCloudFormationManaged;
 

@@ -34,8 +34,18 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  */
 public final class ServiceDrainer {
 
-  /** The tag CloudFormation puts on every resource it creates; its value is the stack's name. */
+  /**
+   * The tag CloudFormation puts on the resources it creates, with the stack's name as its value. It does not put it
+   * on ECS services (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2062), so
+   * services of other tools' stacks may lack it.
+   */
   public static final String STACK_NAME_TAG = "aws:cloudformation:stack-name";
+
+  /**
+   * The tag this project's EcsService construct puts on every service it defines, with the stack's name as its
+   * value: the one that makes drain-delete refuse this project's services.
+   */
+  public static final String PROJECT_STACK_NAME_TAG = "deep-dive:cloudformation-stack-name";
 
   private static final int MAX_PARALLEL_CALLS = 8;
 
@@ -129,7 +139,7 @@ public final class ServiceDrainer {
 
   private static String stackName(Service service) {
     for (Tag tag : service.tags()) {
-      if (STACK_NAME_TAG.equals(tag.key())) {
+      if (STACK_NAME_TAG.equals(tag.key()) || PROJECT_STACK_NAME_TAG.equals(tag.key())) {
         return tag.value();
       }
     }

@@ -69,9 +69,17 @@ class EnvironmentOptionsTest {
   }
 
   @Test
-  void theLegacyServiceRoleIsCreatedForEcsAndUsedByLoadBalancedServices() {
-    edge.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
+  void eachLoadBalancedServiceGetsALegacyServiceRoleOfItsOwnForEcs() {
+    web.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
         Match.objectLike(Map.of("Principal", Map.of("Service", "ecs.amazonaws.com")))))));
     web.hasResourceProperties("AWS::ECS::Service", Map.of("ServiceName", "web", "Role", Match.anyValue()));
+  }
+
+  @Test
+  void theLegacyServiceRoleRegistersTargetsInItsServicesTargetGroupOnly() {
+    web.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+        Map.of("Action", List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"),
+            "Effect", "Allow", "Resource", Map.of("Ref", Match.stringLikeRegexp("WebTargetGroup.*"))))))));
+    assertThat(edge.findResources("AWS::IAM::Role")).isEmpty();
   }
 }

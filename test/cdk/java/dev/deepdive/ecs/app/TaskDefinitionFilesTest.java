@@ -78,7 +78,8 @@ class TaskDefinitionFilesTest {
   void aTaskNoInstanceTypeCanPlaceIsRejected() throws IOException {
     edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memory\": 16384");
     assertThat(problems()).singleElement().asString()
-        .contains(taskDefinitions.resolve("web.json").toString()).contains("(environment dev)");
+        .contains(taskDefinitions.resolve("web.json").toString())
+        .contains("(service web of " + environments.resolve("dev.json") + ", services[0])");
   }
 
   @Test

@@ -187,7 +187,7 @@ class EcsServiceTest {
         spread.taskDefinition(), 1, spread.deployment(), EcsServiceProps.PlacementStrategy.BINPACK,
         List.of(Map.of("type", "distinctInstance"),
             Map.of("type", "memberOf", "expression", "attribute:ecs.instance-type =~ t3.*")),
-        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), Optional.empty()));
+        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), false));
     Template.fromStack(stack).hasResourceProperties("AWS::ECS::Service", Map.of(
         "PlacementStrategies", List.of(Map.of("Type", "binpack", "Field", "memory")),
         "PlacementConstraints", List.of(Map.of("Type", "distinctInstance"),
@@ -232,12 +232,12 @@ class EcsServiceTest {
       }
       return new EcsServiceProps(name,
           new EcsServiceProps.ClusterCapacity(cluster.getClusterName(), "cp", List.of("m5.xlarge"), vpc,
-              SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), instances),
+              SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), instances, 0),
           TaskDefinitionDocument.parse("test/constructs/resources/taskdef/" + file, json),
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),
           name.equals("web") ? List.of(new TaskRoleGrant(List.of("s3:GetObject"),
               List.of("arn:aws:s3:::web-assets/*"), Optional.of("every object of the assets bucket"))) : List.of(),
-          RetentionDays.ONE_MONTH, repositories, lb, Optional.empty());
+          RetentionDays.ONE_MONTH, repositories, lb, false);
     }
   }
 }

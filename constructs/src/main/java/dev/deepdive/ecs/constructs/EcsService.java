@@ -19,7 +19,9 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.CfnService;
@@ -32,6 +34,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -49,7 +52,8 @@ import software.constructs.IConstruct;
  * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks: pull from the ECR
  * repositories its images name, write to its own log group, read the secrets its containers reference. The
  * <b>task role</b> is what the containers may do: nothing unless the environment grants it. Registering targets
- * with the load balancer is done by ECS's service-linked role, unless a legacy service role is given.
+ * with the load balancer is done by ECS's service-linked role, unless the service asks for a legacy service role of
+ * its own.
  */
 public final class EcsService extends Construct {
   /** The tag every service carries, with its stack's name as the value; ecsctl drain-delete refuses such services. */
@@ -67,6 +71,8 @@ public final class EcsService extends Construct {
   private final TaskDefinitionFromJson taskDefinition;
   private final CfnService service;
   private final ApplicationTargetGroup targetGroup;
+  /** Only when the environment asks for the legacy ECS service role and the service is load balanced. */
+  private final Role legacyServiceRole;
   /** The roles' inline policies, which their grants create; looked up once each (four bridge calls a look-up). */
   private final IConstruct executionPolicy;
   /** Only when the environment grants the task role something. */
@@ -75,6 +81,13 @@ public final class EcsService extends Construct {
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
     NetworkMode networkMode = props.taskDefinition().networkMode();
+    if (props.legacyServiceRole() && networkMode == NetworkMode.AWSVPC) {
+      // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html (role): a task definition
+      // in awsvpc mode needs the service-linked role, and ECS refuses the service with a role of its own.
+      throw new TaskDefinitionProblems(List.of(props.taskDefinition().displayPath() + ": networkMode: service "
+          + props.serviceName() + " uses awsvpc, for which ECS registers targets with its service-linked role and"
+          + " refuses a legacy ECS service role; set legacyEcsServiceRole to false, or use bridge or host mode"));
+    }
     Optional<ContainerPort> target = props.loadBalancing().map(lb -> targetPort(props, lb));
 
     this.logGroup = LogGroup.Builder.create(this, "Logs")
@@ -104,7 +117,8 @@ public final class EcsService extends Construct {
         })
         .withDefaultLogConfiguration(awslogs(logGroup, props.serviceName()));
     this.taskDefinition = new TaskDefinitionFromJson(this, "TaskDefinition", TaskDefinitionFromJsonProps.of(
-        props.taskDefinition(), executionRole, taskRole, props.clusterCapacity().instanceTypes()).withRenderOptions(render));
+        props.taskDefinition(), executionRole, taskRole, props.clusterCapacity().instanceTypes()).withRenderOptions(render)
+        .withEcsReservedMemoryMiB(props.clusterCapacity().ecsReservedMemoryMiB()));
     grantImagePulls(images, props.repositories());
     grantSecretReads(props);
 
@@ -184,13 +198,20 @@ public final class EcsService extends Construct {
           // The rule makes the forward action itself: one bridge call less than ListenerAction.forward.
           .targetGroups(List.of(targetGroup))
           .build();
-      // Instances (bridge, host) or tasks (awsvpc) accept the load balancer, on the ports traffic arrives on.
+      // Instances (bridge, host) or tasks (awsvpc) accept the load balancer, on the ports traffic arrives on. Through
+      // the receivers' Connections, from their side: the CDK puts both the ingress rule and the load balancer's
+      // matching egress rule into the receivers' stack (the cluster's for instances, this one for a task security
+      // group), which already depends on the load balancer's stack, so no split of the stacks can make a cycle;
+      // services sharing a port range share one pair of rules (the CDK names a rule by peer and ports).
       ISecurityGroup receivers = taskSecurityGroup != null ? taskSecurityGroup : props.clusterCapacity().instanceSecurityGroup();
+      IConnectable loadBalancer = lb.loadBalancer().securityGroup();
       if (port.dynamicHostPort()) {
-        lb.loadBalancer().allowTrafficTo(receivers, EPHEMERAL_FROM, EPHEMERAL_TO, "dynamic host ports");
+        receivers.getConnections().allowFrom(loadBalancer, Port.tcpRange(EPHEMERAL_FROM, EPHEMERAL_TO),
+            "Load balancer to dynamic host ports");
       } else {
         int hostPort = networkMode == NetworkMode.AWSVPC ? port.containerPort() : port.hostPort();
-        lb.loadBalancer().allowTrafficTo(receivers, hostPort, hostPort, props.serviceName() + " port " + hostPort);
+        receivers.getConnections().allowFrom(loadBalancer, Port.tcp(hostPort),
+            "Load balancer to " + props.serviceName() + " port " + hostPort);
       }
       service.loadBalancers(List.of(CfnService.LoadBalancerProperty.builder()
               .containerName(lb.container())
@@ -198,9 +219,15 @@ public final class EcsService extends Construct {
               .targetGroupArn(targetGroup.getTargetGroupArn())
               .build()))
           .healthCheckGracePeriodSeconds(lb.healthCheckGracePeriodSeconds());
-      props.legacyServiceRole().map(IRole::getRoleArn).ifPresent(service::role);
+      if (props.legacyServiceRole()) {
+        this.legacyServiceRole = legacyServiceRole(props.serviceName(), targetGroup);
+        service.role(legacyServiceRole.getRoleArn());
+      } else {
+        this.legacyServiceRole = null;
+      }
     } else {
       this.targetGroup = null;
+      this.legacyServiceRole = null;
     }
 
     this.service = new CfnService(this, "Service", service.build());
@@ -208,9 +235,43 @@ public final class EcsService extends Construct {
       // ECS refuses a target group that is not yet attached to the load balancer.
       this.service.getNode().addDependency(rule);
     }
-    props.legacyServiceRole().ifPresent(role -> this.service.getNode().addDependency(role));
+    if (legacyServiceRole != null) {
+      // The role with its policy: ECS checks at creation that it can register targets.
+      this.service.getNode().addDependency(legacyServiceRole);
+    }
     acceptDesignFindings();
     acceptJustifiedWildcards(props.taskRoleGrants());
+  }
+
+  /**
+   * The legacy ECS service role (what ECS used before its service-linked role), for this service alone, so that it
+   * can register and deregister targets in this service's target group and no other. The AWS managed policy for the
+   * role, AmazonEC2ContainerServiceRole, grants register and deregister on every load balancer, and
+   * ec2:AuthorizeSecurityGroupIngress, which is left out: the template opens the ports itself, and ECS need not
+   * change security groups. Its read-only elasticloadbalancing:Describe* and ec2:Describe* calls stay, and their
+   * two findings are accepted with that reason.
+   * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEC2ContainerServiceRole.html
+   */
+  private Role legacyServiceRole(String serviceName, ApplicationTargetGroup targets) {
+    Role role = Role.Builder.create(this, "LegacyServiceRole")
+        .assumedBy(new ServicePrincipal("ecs.amazonaws.com"))
+        .description("Legacy ECS service role of service " + serviceName + ": registers its tasks as targets")
+        .build();
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"))
+        .resources(List.of(targets.getTargetGroupArn()))
+        .build());
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("elasticloadbalancing:Describe*", "ec2:Describe*"))
+        .resources(List.of("*"))
+        .build());
+    IConstruct policy = DesignSuppressions.inlinePolicy(role);
+    DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5", "Read-only Describe calls, as the AWS managed"
+        + " policy AmazonEC2ContainerServiceRole grants them to ECS; Describe calls have no resource-level"
+        + " permissions, so IAM accepts them on * only. Registering targets is granted on this service's target"
+        + " group alone", "Action::elasticloadbalancing:Describe*", "Action::ec2:Describe*", "Resource::*");
+    DesignSuppressions.acceptInlinePolicyResource(policy);
+    return role;
   }
 
   /** Findings on this service's resources that its design answers otherwise; each says how. */
@@ -357,6 +418,11 @@ public final class EcsService extends Construct {
 
   public CfnService service() {
     return service;
+  }
+
+  /** The legacy ECS service role; empty unless the props ask for it. */
+  public Optional<IRole> legacyServiceRole() {
+    return Optional.ofNullable(legacyServiceRole);
   }
 
   /** The target group; empty for a service without load balancer. */

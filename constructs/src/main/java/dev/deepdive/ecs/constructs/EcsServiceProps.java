@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.IRepository;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -26,8 +25,10 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention           retention of the service's log group
  * @param repositories           the environment's ECR repositories by short name, for {@code ecr://name:tag} images
  * @param loadBalancing          the load balancer attachment; empty for a service that takes no traffic
- * @param legacyServiceRole      the legacy ECS service role (from before service-linked roles), only where an environment asks for it; empty means
- *                               ECS uses its service-linked role to register targets
+ * @param legacyServiceRole      true gives the service a legacy ECS service role of its own (from before
+ *                               service-linked roles), allowed to register targets in its target group only; false
+ *                               (the default of the environment files) means ECS registers targets with its
+ *                               service-linked role, and no role is created
  */
 public record EcsServiceProps(
     String serviceName,
@@ -41,7 +42,7 @@ public record EcsServiceProps(
     RetentionDays logRetention,
     Map<String, IRepository> repositories,
     Optional<ServiceLoadBalancing> loadBalancing,
-    Optional<IRole> legacyServiceRole) {
+    boolean legacyServiceRole) {
 
   /** How tasks are spread over the container instances. */
   public enum PlacementStrategy {
@@ -57,10 +58,15 @@ public record EcsServiceProps(
    *
    * @param clusterName the cluster's name (a token); services of one stack share the token, so it is read from
    *                    the cluster once, not once per service
+   * @param ecsReservedMemoryMiB the agent's {@code ECS_RESERVED_MEMORY} on the instances, in MiB (0 when not set):
+   *                    memory no task gets, which the fit check subtracts
    */
   public record ClusterCapacity(String clusterName, String capacityProviderName, List<String> instanceTypes, IVpc vpc,
-      SubnetSelection taskSubnets, ISecurityGroup instanceSecurityGroup) {
+      SubnetSelection taskSubnets, ISecurityGroup instanceSecurityGroup, int ecsReservedMemoryMiB) {
     public ClusterCapacity {
+      if (ecsReservedMemoryMiB < 0) {
+        throw new IllegalArgumentException("ecsReservedMemoryMiB: must be at least 0, got " + ecsReservedMemoryMiB);
+      }
       Objects.requireNonNull(clusterName, "clusterName");
       Objects.requireNonNull(capacityProviderName, "capacityProviderName");
       instanceTypes = List.copyOf(instanceTypes);
@@ -90,14 +96,13 @@ public record EcsServiceProps(
     Objects.requireNonNull(placementStrategy, "placementStrategy");
     Objects.requireNonNull(logRetention, "logRetention");
     Objects.requireNonNull(loadBalancing, "loadBalancing");
-    Objects.requireNonNull(legacyServiceRole, "legacyServiceRole");
     placementConstraints = List.copyOf(placementConstraints);
     taskRoleGrants = List.copyOf(taskRoleGrants);
     repositories = Map.copyOf(repositories);
     if (desiredCount < 0) {
       throw new IllegalArgumentException("desiredCount: must be at least 0, got " + desiredCount);
     }
-    if (legacyServiceRole.isPresent() && loadBalancing.isEmpty()) {
+    if (legacyServiceRole && loadBalancing.isEmpty()) {
       throw new IllegalArgumentException("legacyServiceRole: only a load-balanced service takes a service role");
     }
   }

@@ -1,17 +1,10 @@
 package dev.deepdive.ecs.constructs;
 
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.Names;
-import software.amazon.awscdk.services.ec2.CfnSecurityGroupEgress;
-import software.amazon.awscdk.services.ec2.CfnSecurityGroupIngress;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -40,7 +33,8 @@ import software.constructs.Construct;
  * permanent redirect to HTTPS, so no service is ever served in clear text by mistake.
  *
  * <p>Secure defaults: the security group admits 80 (and 443) from anywhere and nothing else, and lets the load
- * balancer reach only the targets' ports ({@link #allowTrafficTo}); malformed headers are dropped; every request is
+ * balancer reach only the targets' ports (the targets open them with {@code connections().allowFrom}, which adds the
+ * egress rule too, in the targets' stack); malformed headers are dropped; every request is
  * logged to an {@link AccessLogsBucket} of its own, under {@value #ACCESS_LOG_PREFIX}.
  */
 public final class EnvironmentLoadBalancer extends Construct {
@@ -51,9 +45,6 @@ public final class EnvironmentLoadBalancer extends Construct {
   private final ApplicationLoadBalancer loadBalancer;
   private final ApplicationListener serviceListener;
   private final AccessLogsBucket accessLogs;
-  /** Security groups' unique ids, and the rules {@link #allowTrafficTo} has made, by construct id. */
-  private final Map<ISecurityGroup, String> uniqueIds = new IdentityHashMap<>();
-  private final Set<String> rulesMade = new HashSet<>();
 
   public EnvironmentLoadBalancer(Construct scope, String id, EnvironmentLoadBalancerProps props) {
     super(scope, id);
@@ -153,38 +144,15 @@ public final class EnvironmentLoadBalancer extends Construct {
             + " with this load balancer's ARN where an application needs it");
   }
 
-  /**
-   * Lets the load balancer reach {@code targets} on {@code fromPort}..{@code toPort}: an ingress rule on the
-   * targets' group and the matching egress rule on the load balancer's own (which allows no other egress).
-   * Idempotent: services sharing a port range share the rules (EC2 rejects a duplicate rule).
-   */
-  public void allowTrafficTo(ISecurityGroup targets, int fromPort, int toPort, String description) {
-    // Remembered here rather than looked up in the construct tree: every service asks, and the lookup is three
-    // bridge calls where this is none.
-    String key = "To" + uniqueIds.computeIfAbsent(targets, Names::uniqueId) + "Ports" + fromPort + "To" + toPort;
-    if (!rulesMade.add(key)) {
-      return;
-    }
-    CfnSecurityGroupIngress.Builder.create(this, key + "Ingress")
-        .groupId(targets.getSecurityGroupId())
-        .sourceSecurityGroupId(securityGroup.getSecurityGroupId())
-        .ipProtocol("tcp").fromPort(fromPort).toPort(toPort)
-        .description("From the load balancer: " + description)
-        .build();
-    CfnSecurityGroupEgress.Builder.create(this, key + "Egress")
-        .groupId(securityGroup.getSecurityGroupId())
-        .destinationSecurityGroupId(targets.getSecurityGroupId())
-        .ipProtocol("tcp").fromPort(fromPort).toPort(toPort)
-        .description("To the targets: " + description)
-        .build();
-  }
-
   /** The listener services add their rules to: HTTPS when there is a certificate, otherwise HTTP. */
   public IApplicationListener serviceListener() {
     return serviceListener;
   }
 
-  /** Instances and tasks allow traffic from this group only. */
+  /**
+   * Instances and tasks allow traffic from this group only: {@code targets.getConnections().allowFrom(securityGroup(),
+   * port)} adds their ingress rule and this group's egress rule (it allows no other egress).
+   */
   public ISecurityGroup securityGroup() {
     return securityGroup;
   }

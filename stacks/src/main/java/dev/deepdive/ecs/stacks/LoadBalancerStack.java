@@ -11,15 +11,12 @@ import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
-import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
- * What the environment's services share: the load balancer (when a service takes traffic), the ECR
- * repositories, and the legacy ECS service role where the environment asks for it.
+ * What the environment's services share: the load balancer (when a service takes traffic) and the ECR
+ * repositories. (The legacy ECS service role, where an environment asks for it, is each service's own: it may
+ * register targets in that service's target group only.)
  */
 public final class LoadBalancerStack extends EnvironmentStack {
   /** The construct ID: {@code cdk deploy dev/LoadBalancer}. */
@@ -27,7 +24,6 @@ public final class LoadBalancerStack extends EnvironmentStack {
 
   private final Map<String, IRepository> repositories = new LinkedHashMap<>();
   private final Optional<EnvironmentLoadBalancer> loadBalancer;
-  private final Optional<IRole> legacyServiceRole;
 
   /**
    * The stack {@code <environment>/LoadBalancer}. Its CloudFormation stack name stays {@code <environment>-Edge},
@@ -53,26 +49,6 @@ public final class LoadBalancerStack extends EnvironmentStack {
             network.network().vpc(), network.network().publicSubnets(), settings.certificateArn(),
             settings.idleTimeoutSeconds())))
         : Optional.empty();
-    this.legacyServiceRole = settings.legacyEcsServiceRole() && anyLoadBalanced
-        ? Optional.of(createLegacyServiceRole())
-        : Optional.empty();
-  }
-
-  /**
-   * The legacy ECS service role (the one ECS used before service-linked roles), for environments that still need
-   * it: ECS registers targets with it instead of its service-linked role. The calls AmazonEC2ContainerServiceRole grants for that, and no more.
-   */
-  private IRole createLegacyServiceRole() {
-    Role role = Role.Builder.create(this, "LegacyEcsServiceRole")
-        .assumedBy(new ServicePrincipal("ecs.amazonaws.com"))
-        .description("Legacy ECS service role: registers tasks with the load balancer")
-        .build();
-    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets",
-            "elasticloadbalancing:Describe*", "ec2:Describe*", "ec2:AuthorizeSecurityGroupIngress"))
-        .resources(List.of("*"))
-        .build());
-    return role;
   }
 
   public Map<String, IRepository> repositories() {
@@ -81,9 +57,5 @@ public final class LoadBalancerStack extends EnvironmentStack {
 
   public Optional<EnvironmentLoadBalancer> loadBalancer() {
     return loadBalancer;
-  }
-
-  public Optional<IRole> legacyServiceRole() {
-    return legacyServiceRole;
   }
 }

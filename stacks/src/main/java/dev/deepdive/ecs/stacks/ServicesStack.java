@@ -3,10 +3,10 @@ package dev.deepdive.ecs.stacks;
 import dev.deepdive.ecs.constructs.EcsService;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
+import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -23,7 +23,7 @@ public final class ServicesStack extends EnvironmentStack {
     EcsServiceProps.ClusterCapacity placement = new EcsServiceProps.ClusterCapacity(
         cluster.cluster().getClusterName(), cluster.instances().capacityProvider().getCapacityProviderName(),
         spec.capacity().instanceTypes(), network.network().vpc(), network.network().privateSubnets(),
-        cluster.instances().securityGroup());
+        cluster.instances().securityGroup(), InstanceTypeCapacity.ecsReservedMemoryMiB(spec.agentSettings()));
     for (ServiceSpec service : group) {
       services.put(service.name(), new EcsService(this, Ids.pascalCase(service.name()), new EcsServiceProps(
           service.name(),
@@ -40,7 +40,7 @@ public final class ServicesStack extends EnvironmentStack {
               route.container(), route.containerPort(), route.pathPatterns(), route.hostHeaders(),
               route.priority(), route.healthCheck(), route.deregistrationDelaySeconds(),
               route.healthCheckGracePeriodSeconds())),
-          service.loadBalancer().isPresent() ? loadBalancerStack.legacyServiceRole() : Optional.empty())));
+          spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent())));
     }
   }
 

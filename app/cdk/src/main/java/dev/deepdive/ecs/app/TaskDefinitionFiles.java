@@ -6,6 +6,7 @@ import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.constructs.EcrImageReference;
+import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.constructs.taskdef.ValidationReport;
@@ -55,8 +56,10 @@ final class TaskDefinitionFiles {
         continue;
       }
       documents.put(service.taskDefinition(), document.get());
-      ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes());
-      fit.errors().forEach(error -> problems.add(error + " (environment " + environment.name() + ")"));
+      ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes(),
+          InstanceTypeCapacity.ecsReservedMemoryMiB(environment.agent()));
+      String forService = " (service " + service.name() + " of " + environment.source() + ", services[" + i + "])";
+      fit.errors().forEach(error -> problems.add(error + forService));
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
       checkRepositories(document.get(), environment, at);
     }

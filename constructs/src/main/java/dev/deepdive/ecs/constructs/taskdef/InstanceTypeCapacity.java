@@ -39,6 +39,17 @@ public record InstanceTypeCapacity(String instanceType, int vcpus, int memoryMiB
   /** The floor of the reservation above, in MiB. */
   public static final int OS_RESERVED_MIN_MIB = 128;
 
+  /**
+   * The agent setting that keeps memory from tasks: MiB, a whole number the agent reads as a 16-bit unsigned
+   * integer (0 to {@value #MAX_ECS_RESERVED_MEMORY_MIB}); 0 when not set.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html
+   */
+  public static final String ECS_RESERVED_MEMORY = "ECS_RESERVED_MEMORY";
+
+  /** The largest {@link #ECS_RESERVED_MEMORY} the agent can read. */
+  public static final int MAX_ECS_RESERVED_MEMORY_MIB = 65535;
+
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,5}");
   private static final int MIB_PER_GIB = 1024;
   private static final Pattern TYPE = Pattern.compile("([a-z]+)(\\d+)([a-z-]*)\\.([a-z0-9-]+)");
   private static final Pattern N_XLARGE = Pattern.compile("(\\d+)xlarge");
@@ -111,6 +122,24 @@ public record InstanceTypeCapacity(String instanceType, int vcpus, int memoryMiB
         Matcher n = N_XLARGE.matcher(size);
         return n.matches() ? Optional.of(4 * Integer.parseInt(n.group(1))) : Optional.empty();
     }
+  }
+
+  /**
+   * The {@link #ECS_RESERVED_MEMORY} of a cluster's agent settings, in MiB; 0 when they have none.
+   *
+   * @throws IllegalArgumentException when the value is not a whole number of MiB from 0 to
+   *     {@value #MAX_ECS_RESERVED_MEMORY_MIB} (the environment file's validation reports that first)
+   */
+  public static int ecsReservedMemoryMiB(Map<String, String> agentSettings) {
+    String value = agentSettings.get(ECS_RESERVED_MEMORY);
+    if (value == null) {
+      return 0;
+    }
+    if (!WHOLE_NUMBER.matcher(value).matches() || Integer.parseInt(value) > MAX_ECS_RESERVED_MEMORY_MIB) {
+      throw new IllegalArgumentException(ECS_RESERVED_MEMORY + ": must be a whole number of MiB from 0 to "
+          + MAX_ECS_RESERVED_MEMORY_MIB + ", got \"" + value + "\"");
+    }
+    return Integer.parseInt(value);
   }
 
   /** CPU units the agent registers: 1024 per vCPU. */

@@ -48,7 +48,9 @@ final class TaskFitCheck {
     }
     String offers = known.stream()
         .map(c -> c.instanceType() + " offers " + c.cpuUnits() + " CPU units and "
-            + c.registrableMemoryMiB(ecsReservedMemoryMiB) + " MiB for tasks (" + c.describeMemory() + " installed)")
+            + c.registrableMemoryMiB(ecsReservedMemoryMiB) + " MiB for tasks (" + c.describeMemory() + " installed"
+            + (ecsReservedMemoryMiB > 0 ? ", less " + ecsReservedMemoryMiB + " MiB of the agent's "
+                + InstanceTypeCapacity.ECS_RESERVED_MEMORY : "") + ")")
         .collect(Collectors.joining("; "));
     String needs = "the task needs " + cpu + " CPU units and " + memory + " MiB (" + source + ")";
     String line = displayPath + ": " + path + ": " + needs + ", more than ";

@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app.config;
 
+import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,6 +37,10 @@ final class AgentSection {
       } else if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\0') >= 0) {
         problems.at(at.field(key), "must not contain a line break or NUL (ecs.config holds one setting per line),"
             + " got " + Shown.quoted(value));
+      } else if (key.equals(InstanceTypeCapacity.ECS_RESERVED_MEMORY) && !reservedMemoryValid(value)) {
+        problems.at(at.field(key), "must be a whole number of MiB from 0 to "
+            + InstanceTypeCapacity.MAX_ECS_RESERVED_MEMORY_MIB + ", got " + Shown.quoted(value)
+            + "; the agent keeps that much memory from tasks, e.g. \"256\"");
       } else if (value.codePointCount(0, value.length()) > MAX_VALUE_CHARS) {
         problems.at(at.field(key), "must be at most " + MAX_VALUE_CHARS + " characters, got "
             + value.codePointCount(0, value.length()) + " characters");
@@ -45,5 +50,14 @@ final class AgentSection {
       return Optional.empty();
     }
     return Optional.of(settings.orElse(Map.of()));
+  }
+
+  private static boolean reservedMemoryValid(String value) {
+    try {
+      InstanceTypeCapacity.ecsReservedMemoryMiB(Map.of(InstanceTypeCapacity.ECS_RESERVED_MEMORY, value));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.stacks.EnvironmentStage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.s3.Bucket;
 
 class EcsAppTest {
   @TempDir Path tmp;
@@ -56,5 +61,60 @@ class EcsAppTest {
     try (Stream<Path> written = Files.list(outdir)) {
       assertThat(written).isEmpty();
     }
+  }
+
+  @Test
+  void aCdkFailurePrintsOneLinePerProblemWithTheConstructPathAndKeepsTheOutputFolderAsItWas() throws Exception {
+    Path outdir = Files.createDirectories(tmp.resolve("cdk.out"));
+    Files.writeString(outdir.resolve("manifest.json"), "{\"previous\": true}");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = EcsApp.run(outdir, app -> {
+      Stack stack = new Stack(app, "Broken");
+      Bucket.Builder.create(stack, "Data").build();
+      stack.getNode().addValidation(() -> List.of("first reason", "second reason"));
+    }, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(exit).isEqualTo(EcsApp.EXIT_SYNTHESIS_FAILED);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("error Broken: first reason", "error Broken: second reason");
+    try (Stream<Path> left = Files.list(outdir)) {
+      assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("manifest.json");
+    }
+    assertThat(Files.readString(outdir.resolve("manifest.json"))).isEqualTo("{\"previous\": true}");
+  }
+
+  @Test
+  void aJsiiErrorBecomesOneLineWithoutAStack() throws Exception {
+    Path outdir = tmp.resolve("cdk.out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = EcsApp.run(outdir, app -> {
+      new Stack(app, "Twice");
+      new Stack(app, "Twice");
+    }, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(exit).isEqualTo(EcsApp.EXIT_SYNTHESIS_FAILED);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+        .startsWith("error: ").contains("Twice").doesNotContain("\tat ").doesNotContain("@jsii");
+    try (Stream<Path> left = Files.list(outdir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aCompleteAssemblyReplacesThePreviousOneAndLeavesTheCliLockAlone() throws Exception {
+    Path outdir = Files.createDirectories(tmp.resolve("cdk.out"));
+    Files.writeString(outdir.resolve("stale.template.json"), "{}");
+    Files.writeString(outdir.resolve(AssemblyOutput.CLI_LOCK), "4242");
+    Files.createDirectories(outdir.resolve(AssemblyOutput.STAGING_PREFIX + "killed-run"));
+    int exit = EcsApp.run(outdir, app -> new Stack(app, "Fine"), System.err);
+
+    assertThat(exit).isZero();
+    try (Stream<Path> left = Files.list(outdir)) {
+      assertThat(left).extracting(p -> p.getFileName().toString())
+          .contains("manifest.json", "Fine.template.json", AssemblyOutput.CLI_LOCK)
+          .doesNotContain("stale.template.json")
+          .noneMatch(name -> name.startsWith(AssemblyOutput.STAGING_PREFIX));
+    }
+    assertThat(Files.readString(outdir.resolve(AssemblyOutput.CLI_LOCK))).isEqualTo("4242");
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 
 /**
@@ -17,31 +18,65 @@ import software.amazon.awscdk.App;
  *
  * <p>Context: {@code -c environments=dev,qa} limits which environments are synthesized (default: all);
  * {@code -c environmentsDir=path} reads another folder (default {@value #DEFAULT_ENVIRONMENTS_DIR}).
- * A bad environment file stops the app before anything is synthesized: one line per problem on stderr,
- * exit code 2, nothing written to {@code cdk.out}. An unsuppressed security finding ({@link NagGate}) is printed
- * and exits 2 too, after the assembly is written (so it can be inspected).
+ *
+ * <p>Exit codes and output ({@link #run}): 0 with the assembly in the output folder ({@code CDK_OUTDIR}, which the
+ * CDK CLI sets from cdk.json's {@code output}; {@value #DEFAULT_OUTDIR} when run by hand). {@value #EXIT_BAD_INPUT}
+ * for a bad environment or task definition file: one line per problem on stderr, and the output folder as it was.
+ * {@value NagGate#EXIT_FINDINGS} for an unsuppressed security finding, printed the same way, after the complete
+ * assembly is written (so it can be inspected). {@value #EXIT_SYNTHESIS_FAILED} when the CDK itself fails: one line
+ * per problem with the construct path where the CDK names one, and the output folder as it was. Never a stack
+ * trace, never a half-written assembly: the app synthesizes into a staging folder ({@link AssemblyOutput}).
  */
 public final class EcsApp {
   public static final String DEFAULT_ENVIRONMENTS_DIR = "app/environments";
   public static final String ENVIRONMENTS_CONTEXT = "environments";
   public static final String ENVIRONMENTS_DIR_CONTEXT = "environmentsDir";
+  /** The output folder when {@code CDK_OUTDIR} is not set: cdk.json's {@code output}. */
+  public static final String DEFAULT_OUTDIR = "cdk.out";
+  /** A bad environment file or task definition file. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** The CDK failed while building or synthesizing the stages. */
+  public static final int EXIT_SYNTHESIS_FAILED = 3;
 
   private EcsApp() {}
 
   public static void main(String[] args) {
-    App app = new App();
+    String outdir = System.getenv("CDK_OUTDIR");
+    System.exit(run(Path.of(outdir == null || outdir.isBlank() ? DEFAULT_OUTDIR : outdir), System.err));
+  }
+
+  /**
+   * Builds and synthesizes every selected environment into {@code outdir} through the security gate.
+   *
+   * @return the exit code (see the class comment)
+   */
+  static int run(Path outdir, PrintStream err) {
+    return run(outdir, EcsApp::build, err);
+  }
+
+  /** {@link #run(Path, PrintStream)} with another way to fill the app, for tests of the failure paths. */
+  static int run(Path outdir, Consumer<App> build, PrintStream err) {
+    AssemblyOutput output = AssemblyOutput.in(outdir);
+    int exit;
     try {
-      build(app);
+      App app = App.Builder.create().outdir(output.staging().toString()).build();
+      build.accept(app);
+      exit = NagGate.check(app.synth(), err);
     } catch (ConfigException e) {
-      System.exit(report(e.problems(), System.err));
+      exit = report(e.problems(), err);
     } catch (TaskDefinitionProblems e) {
       // The checks before synthesis should have found these; the constructs refuse them all the same.
-      System.exit(report(e.problems(), System.err));
+      exit = report(e.problems(), err);
+    } catch (RuntimeException e) {
+      SynthesisErrors.lines(e).forEach(err::println);
+      exit = EXIT_SYNTHESIS_FAILED;
     }
-    int gate = NagGate.check(app.synth(), System.err);
-    if (gate != 0) {
-      System.exit(gate);
+    if (exit == 0 || exit == NagGate.EXIT_FINDINGS) {
+      output.publish();
+    } else {
+      output.discard();
     }
+    return exit;
   }
 
   /**
@@ -64,7 +99,7 @@ public final class EcsApp {
   /** Prints each problem on its own line and returns the exit code for bad input. */
   static int report(List<String> problems, PrintStream err) {
     problems.forEach(err::println);
-    return 2;
+    return EXIT_BAD_INPUT;
   }
 
   private static String contextString(App app, String key, String fallback) {

@@ -25,7 +25,7 @@ class UnknownFieldTest {
   void reportsUnknownTopLevelFieldsWithoutAPrefix() {
     assertThat(problems(QaFile.withTop("\"clustername\": \"x\"")))
         .containsExactly("app/environments/qa.json: clustername: unknown field; did you mean 'clusterName'?"
-            + " allowed: name, account, region, clusterName, network, capacity, agent, tags, loadBalancer,"
+            + " allowed: $schema, name, account, region, clusterName, network, capacity, agent, tags, loadBalancer,"
             + " legacyEcsServiceRole, ecrRepositories, services");
   }
 

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.deepdive.ecs.constructs.FieldNameSuggestion;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Field;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Shape;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class SchemaChecker {
   }
 
   private static String unknownField(String name, Shape shape) {
-    var suggestion = DidYouMean.suggest(name, shape.fields().keySet());
+    var suggestion = FieldNameSuggestion.closest(name, shape.fields().keySet());
     if (suggestion.isPresent()) {
       return "unknown field; did you mean '" + suggestion.get() + "'?";
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class EnvironmentFileReader {
   static final List<String> FIELDS =
-      List.of("name", "account", "region", "clusterName", "network", "capacity", "agent", "tags", "loadBalancer",
+      List.of("$schema", "name", "account", "region", "clusterName", "network", "capacity", "agent", "tags", "loadBalancer",
           "legacyEcsServiceRole", "ecrRepositories", "services");
 
   private static final String JSON_SUFFIX = ".json";
@@ -37,6 +37,8 @@ final class EnvironmentFileReader {
     }
     ObjectFields top = opened.get();
 
+    // "$schema" tells editors which schema to check the file with; the app holds every file against its own copy.
+    top.optionalString("$schema");
     Optional<String> name = top.requiredString("name").filter(value -> nameValid(value, source, top));
     Optional<String> account = top.optionalString("account").filter(value -> matches(value, ACCOUNT, top,
         "account", "must be exactly 12 digits, got %s; the AWS account ID, e.g. \"111111111111\""));
@@ -60,6 +62,10 @@ final class EnvironmentFileReader {
 
     Optional<Ipv4Cidr> cidr = network.flatMap(NetworkSection.Read::cidr);
     Optional<EnvironmentConfig> config = Optional.empty();
+    if (problems.isEmpty()) {
+      // Whatever the readers accept must satisfy the published schema too; a difference is reported, not ignored.
+      EnvironmentSchema.problems(source.toString(), top.node()).forEach(problems::line);
+    }
     if (problems.isEmpty()) {
       config = Optional.of(new EnvironmentConfig(name.orElseThrow(), account, region, clusterName.orElseThrow(),
           network.flatMap(NetworkSection.Read::config).orElseThrow(), capacity.orElseThrow(), agent.orElseThrow(),

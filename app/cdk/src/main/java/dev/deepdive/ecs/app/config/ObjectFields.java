@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.deepdive.ecs.constructs.FieldNameSuggestion;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,11 @@ final class ObjectFields {
       }
     }
     return Optional.of(new ObjectFields(node, path, problems));
+  }
+
+  /** The object itself. */
+  JsonNode node() {
+    return node;
   }
 
   /** Where this object sits, for problems about the object as a whole. */

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.deepdive.ecs.constructs.FieldNameSuggestion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

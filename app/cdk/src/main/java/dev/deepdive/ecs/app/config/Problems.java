@@ -26,6 +26,11 @@ final class Problems {
     lines.add(file + ": " + message);
   }
 
+  /** A line already formatted with the file at its start. */
+  void line(String line) {
+    lines.add(line);
+  }
+
   int count() {
     return lines.size();
   }

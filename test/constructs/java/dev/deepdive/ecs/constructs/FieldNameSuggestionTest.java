@@ -1,4 +1,4 @@
-package dev.deepdive.ecs.app.config;
+package dev.deepdive.ecs.constructs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldNameSuggestionTest {
-  private static final List<String> CAPACITY = CapacitySection.FIELDS;
+  private static final List<String> CAPACITY = List.of(
+      "instanceTypes", "minSize", "desiredSize", "maxSize", "amiFamily", "rootVolumeGiB", "keyPair");
+  private static final List<String> CONTAINER = List.of("name", "image", "memory", "memoryReservation", "cpu");
 
   @Test
   void suggestsAFieldWithSwappedLetters() {
@@ -31,5 +33,15 @@ class FieldNameSuggestionTest {
   @Test
   void doesNotSuggestForVeryShortNames() {
     assertThat(FieldNameSuggestion.closest("x", List.of("az"))).isEmpty();
+  }
+
+  @Test
+  void suggestsTheSameNameInAnotherCase() {
+    assertThat(FieldNameSuggestion.closest("Memory", CONTAINER)).contains("memory");
+  }
+
+  @Test
+  void suggestsTheShorterNameALongerOneExtends() {
+    assertThat(FieldNameSuggestion.closest("memorySize", List.of("name", "memory"))).contains("memory");
   }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code capacity.instanceTypes[1]}, {@code tags["cost-center"]}.
  */
 final class JsonPath {
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
   private static final JsonPath ROOT = new JsonPath("");
 
   private final String text;

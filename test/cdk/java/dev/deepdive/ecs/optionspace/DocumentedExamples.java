@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The complete environment files the docs show ({@code json} code blocks of {@value #DOC} with a
+ * The complete environment files the docs show ({@code json} code blocks of {@link #DOCS} with a
  * {@code "clusterName"}), as fixtures of the option-space test, with every task definition the app ships.
  */
 final class DocumentedExamples {
-  static final String DOC = "docs/environment-files.md";
+  static final List<String> DOCS = List.of("README.md", "docs/environment-files.md");
   private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("\"name\": \"([a-z][a-z0-9-]*)\"");
 
@@ -24,10 +24,12 @@ final class DocumentedExamples {
   static List<String> files() {
     try {
       List<String> files = new ArrayList<>();
-      Matcher block = JSON_BLOCK.matcher(Files.readString(Path.of(DOC)));
-      while (block.find()) {
-        if (block.group(1).contains("\"clusterName\"")) {
-          files.add(block.group(1));
+      for (String doc : DOCS) {
+        Matcher block = JSON_BLOCK.matcher(Files.readString(Path.of(doc)));
+        while (block.find()) {
+          if (block.group(1).contains("\"clusterName\"")) {
+            files.add(block.group(1));
+          }
         }
       }
       return files;
@@ -45,7 +47,7 @@ final class DocumentedExamples {
     for (String file : files()) {
       Matcher name = NAME.matcher(file);
       if (!name.find()) {
-        throw new IllegalStateException(DOC + ": an example without a name: " + file);
+        throw new IllegalStateException("an example in " + DOCS + " without a name: " + file);
       }
       Files.writeString(environments.resolve(name.group(1) + ".json"), file);
     }

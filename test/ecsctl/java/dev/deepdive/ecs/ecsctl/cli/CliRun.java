@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import dev.deepdive.ecs.ecsctl.ops.Cancellation;
+import dev.deepdive.ecs.ecsctl.ops.ClientSettings;
 import dev.deepdive.ecs.ecsctl.ops.RetrySettings;
 import dev.deepdive.ecs.ecsctl.ops.TimeSource;
 import dev.deepdive.ecs.ecsctl.testing.FakeEcs;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -25,6 +27,9 @@ final class CliRun {
   private TimeSource time;
   private Terminal terminal = Terminal.NONE;
   private Cancellation cancellation = new Cancellation();
+  private boolean tuneTimeouts = true;
+  private boolean staticCredentials = true;
+  private Map<String, String> variables = Map.of();
 
   private CliRun(FakeEcs fake, TimeSource time) {
     this.fake = fake;
@@ -45,6 +50,24 @@ final class CliRun {
     return this;
   }
 
+  /** Leaves the timeouts to the command line (--connect-timeout, --read-timeout) instead of the tests' 1s/2s/10s. */
+  CliRun ownTimeouts() {
+    this.tuneTimeouts = false;
+    return this;
+  }
+
+  /** Leaves credentials to the SDK's chains (the default chain, or --profile's), as a real run does. */
+  CliRun sdkCredentials() {
+    this.staticCredentials = false;
+    return this;
+  }
+
+  /** Environment variables ecsctl reads itself (AWS_REGION, AWS_DEFAULT_REGION). */
+  CliRun variables(Map<String, String> env) {
+    this.variables = env;
+    return this;
+  }
+
   /** Runs {@code ecsctl --region us-east-1 --endpoint-url <fake> <args>}. */
   Result run(String... args) {
     List<String> all = new ArrayList<>(List.of("--region", "us-east-1", "--endpoint-url", fake.endpoint().toString()));
@@ -57,11 +80,16 @@ final class CliRun {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliEnvironment env = new CliEnvironment(terminal,
-        settings -> settings
-            .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .withRetry(FAST_RETRY)
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)),
-        time, Interrupts.using(cancellation));
+        settings -> {
+          ClientSettings tuned = settings.withRetry(FAST_RETRY);
+          if (staticCredentials) {
+            tuned = tuned.withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST",
+                "secret")));
+          }
+          return tuneTimeouts
+              ? tuned.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10)) : tuned;
+        },
+        time, Interrupts.using(cancellation), variables);
     int code = EcsCtl.run(args, new PrintWriter(out), new PrintWriter(err), env);
     return new Result(code, out.toString(), err.toString());
   }

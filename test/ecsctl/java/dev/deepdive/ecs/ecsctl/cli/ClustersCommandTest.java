@@ -63,6 +63,19 @@ class ClustersCommandTest {
     Result result = CliRun.against(fake, time).run("clusters", "describe", "nope");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("ecsctl: ClusterNotFoundException: cluster 'nope' not found (MISSING)\n");
+    assertThat(result.err()).isEqualTo("ecsctl: cluster 'nope' not found (ClusterNotFoundException) in region"
+        + " us-east-1 (from --region) at " + fake.endpoint() + "; list the clusters with 'ecsctl clusters list', or"
+        + " check --region and --profile\n");
+  }
+
+  @Test void describesTheClustersThatExistAndNamesTheMissingOne() {
+    fake.cluster("prod");
+
+    Result result = CliRun.against(fake, time).run("clusters", "describe", "prod", "nope");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.out()).startsWith("CLUSTER").contains("prod");
+    assertThat(result.err()).startsWith("ecsctl: cluster 'nope' not found (ClusterNotFoundException)")
+        .doesNotContain("'prod'");
   }
 }

@@ -88,6 +88,7 @@ class DiagnoseCommandTest extends FakeProdClusterTest {
     Result result = CliRun.against(fake, time).run("diagnose", "--cluster", "prod", "--service", "ghost");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("ServiceNotFoundException: service 'ghost' not found in cluster 'prod'");
+    assertThat(result.err()).startsWith("ecsctl: service 'ghost' in cluster 'prod' not found (ServiceNotFoundException)")
+        .contains("list the services with 'ecsctl services list --cluster prod'");
   }
 }

@@ -102,7 +102,9 @@ class DrainDeleteCommandTest extends FakeProdClusterTest {
     Result result = CliRun.against(fake, time).run("drain-delete", "--cluster", "nope", "--service", "web", "--yes");
 
     assertExit(result, 1);
-    assertThat(result.err()).isEqualTo("ecsctl: ClusterNotFoundException: Cluster not found.\n");
+    assertThat(result.err()).isEqualTo("ecsctl: cluster 'nope' not found (ClusterNotFoundException: Cluster not"
+        + " found.) in region us-east-1 (from --region) at " + fake.endpoint() + "; list the clusters with 'ecsctl"
+        + " clusters list', or check --region and --profile\n");
     assertThat(result.out()).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.deepdive.ecs.ecsctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deepdive.ecs.ecsctl.ops.Durations;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
@@ -27,7 +28,22 @@ class DurationConverterTest {
   }
 
   @Test void formatsBackInTheSameNotation() {
-    assertThat(DurationConverter.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(DurationConverter.format(Duration.ofMinutes(10))).isEqualTo("10m");
+    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+    assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
+  }
+
+  @Test void hoursThatOverflowSecondsAreTooLargeNotAnArithmeticError() {
+    assertThatThrownBy(() -> converter.convert("2562047788015215h")).isInstanceOf(TypeConversionException.class)
+        .hasMessage("'2562047788015215h' is too large a duration: at most 168h (7 days)");
+  }
+
+  @Test void aNumberLongerThanALongIsTooLarge() {
+    assertThatThrownBy(() -> converter.convert("99999999999999999999s")).isInstanceOf(TypeConversionException.class)
+        .hasMessageStartingWith("'99999999999999999999s' is too large a duration");
+  }
+
+  @Test void justAboveTheCeilingIsTooLarge() {
+    assertThat(converter.convert("168h")).isEqualTo(Duration.ofDays(7));
+    assertThatThrownBy(() -> converter.convert("168h1ms")).isInstanceOf(TypeConversionException.class);
   }
 }

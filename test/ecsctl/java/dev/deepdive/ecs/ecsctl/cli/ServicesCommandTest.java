@@ -46,6 +46,31 @@ class ServicesCommandTest extends FakeProdClusterTest {
     Result result = CliRun.against(fake, time).run("services", "describe", "--cluster", "prod", "ghost");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("ecsctl: ServiceNotFoundException: service 'ghost' not found in cluster 'prod'\n");
+    assertThat(result.err()).isEqualTo("ecsctl: service 'ghost' in cluster 'prod' not found (ServiceNotFoundException)"
+        + " in region us-east-1 (from --region) at " + fake.endpoint() + "; list the services with 'ecsctl services"
+        + " list --cluster prod', or check --region and --profile\n");
+  }
+
+  @Test void describesTheServicesThatExistAndNamesTheMissingOne() {
+    prod.service("web");
+
+    Result result = CliRun.against(fake, time).run("services", "describe", "--cluster", "prod", "web", "ghost");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.out()).startsWith("web (ACTIVE)").doesNotContain("ghost");
+    assertThat(result.err()).startsWith("ecsctl: service 'ghost' in cluster 'prod' not found (ServiceNotFoundException)")
+        .doesNotContain("'web'");
+  }
+
+  @Test void jsonListsTheMissingServicesBesideTheFoundOnes() throws Exception {
+    prod.service("web");
+
+    Result result = CliRun.against(fake, time).run("--output", "json", "services", "describe", "--cluster", "prod",
+        "web", "ghost");
+
+    JsonNode doc = new ObjectMapper().readTree(result.out());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(doc.get("services").get(0).get("name").asText()).isEqualTo("web");
+    assertThat(doc.get("missing").get(0).asText()).isEqualTo("ghost");
   }
 }

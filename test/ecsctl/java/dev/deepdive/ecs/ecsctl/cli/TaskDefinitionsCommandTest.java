@@ -60,7 +60,8 @@ class TaskDefinitionsCommandTest {
     Result result = run("task-definitions", "describe", "web:99");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("ecsctl: TaskDefinitionNotFound: task definition 'web:99' not found");
+    assertThat(result.err()).startsWith("ecsctl: task definition 'web:99' not found (TaskDefinitionNotFound:"
+        + " Unable to describe task definition.)").contains("'ecsctl task-definitions revisions --family FAMILY'");
   }
 
   @Test void deregistersOneRevision() {
@@ -110,5 +111,43 @@ class TaskDefinitionsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(web).allSatisfy(td -> assertThat(td.active()).isTrue());
+  }
+
+  @Test void revisionsOfAnUnknownFamilySayNothingWasFound() {
+    Result result = run("task-definitions", "revisions", "--family", "nope");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("ecsctl: task definition 'nope' not found (TaskDefinitionFamilyNotFound: no"
+        + " revision of family 'nope' in any status) in region us-east-1");
+  }
+
+  @Test void revisionsOfAFamilyWithOnlyInactiveRevisionsPointToAll() {
+    assertThat(run("task-definitions", "deregister", "api:1", "--yes").exitCode()).isZero();
+
+    Result result = run("task-definitions", "revisions", "--family", "api");
+    Result all = run("task-definitions", "revisions", "--family", "api", "--all");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("ecsctl: family 'api' has no ACTIVE revision; add --all to list its INACTIVE"
+        + " (deregistered) ones\n");
+    assertThat(all.out()).isEqualTo("api:1\n");
+  }
+
+  @Test void pruneOfAnUnknownFamilySaysSoInsteadOfSucceedingSilently() {
+    Result result = run("task-definitions", "prune", "--family", "nope", "--keep", "2", "--yes");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("ecsctl: task definition 'nope' not found (TaskDefinitionFamilyNotFound: no"
+        + " ACTIVE revision of family 'nope', so nothing to prune)");
+    assertThat(fake.callsTo("DeregisterTaskDefinition")).isEmpty();
+  }
+
+  @Test void pruneWithNothingToPruneSaysSo() {
+    Result result = run("task-definitions", "prune", "--family", "web", "--keep", "5", "--yes");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEqualTo("ecsctl: nothing to prune: family 'web' has 5 ACTIVE revision(s), --keep 5\n");
   }
 }

@@ -8,6 +8,8 @@ public enum Fault {
   SERVER_ERROR(500, "ServerException", "Service encountered an internal error."),
   /** HTTP 503 from the front door. */
   SERVICE_UNAVAILABLE(503, "ServiceUnavailableException", "Service is unavailable."),
+  /** HTTP 400, {@code UnrecognizedClientException}: the access key is unknown to AWS. */
+  UNRECOGNIZED_CLIENT(400, "UnrecognizedClientException", "The security token included in the request is invalid."),
   /** HTTP 400, {@code AccessDeniedException}: not retryable. */
   ACCESS_DENIED(400, "AccessDeniedException",
       "User: arn:aws:sts::123456789012:assumed-role/ci/ecsctl is not authorized to perform this action");

@@ -1,6 +1,8 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.AskedFor;
 import dev.deepdive.ecs.ecsctl.ops.ClusterLookups;
+import dev.deepdive.ecs.ecsctl.ops.NotFoundException;
 import dev.deepdive.ecs.ecsctl.ops.ClusterLookups.ClusterSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl clusters describe}: status, container instances, tasks and services per cluster. */
 @Command(name = "describe",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  every cluster asked for was described",
+        "    1  AWS error, or some clusters not found (the found ones are still shown)",
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
     description = "Show status, registered container instances, running and pending tasks, and active services.")
 public final class ClustersDescribeCommand implements Callable<Integer> {
   @Spec
@@ -26,18 +33,22 @@ public final class ClustersDescribeCommand implements Callable<Integer> {
   public Integer call() {
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      List<ClusterSummary> found = new ClusterLookups(ecs).describe(clusters);
+      ClusterLookups.Described described = new ClusterLookups(ecs).describe(clusters);
       if (ctx.json()) {
-        Json.print(ctx.out(), Map.of("clusters", found));
-        return ExitCodes.OK;
+        Json.print(ctx.out(), Map.of("clusters", described.found(), "missing", described.missing()));
+      } else if (!described.found().isEmpty()) {
+        TextTable table = new TextTable("CLUSTER", "STATUS", "INSTANCES", "RUNNING", "PENDING", "SERVICES");
+        for (ClusterSummary c : described.found()) {
+          table.row(c.name(), c.status(), c.registeredContainerInstances(), c.runningTasks(), c.pendingTasks(),
+              c.activeServices());
+        }
+        table.print(ctx.out());
       }
-      TextTable table = new TextTable("CLUSTER", "STATUS", "INSTANCES", "RUNNING", "PENDING", "SERVICES");
-      for (ClusterSummary c : found) {
-        table.row(c.name(), c.status(), c.registeredContainerInstances(), c.runningTasks(), c.pendingTasks(),
-            c.activeServices());
+      int code = ExitCodes.OK;
+      for (String missing : described.missing()) {
+        code = ctx.reportMissing(new NotFoundException("ClusterNotFoundException", AskedFor.cluster(missing), null));
       }
-      table.print(ctx.out());
+      return code;
     }
-    return ExitCodes.OK;
   }
 }

@@ -10,7 +10,13 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl clusters list}: cluster names, one per line. */
-@Command(name = "list", description = "List the names of all clusters in the region.")
+@Command(name = "list",
+    footerHeading = ExitCodes.HEADING,
+    footer = {ExitCodes.OK_LINE,
+        ExitCodes.AWS_ERROR_LINE,
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
+    description = "List the names of all clusters in the region.")
 public final class ClustersListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

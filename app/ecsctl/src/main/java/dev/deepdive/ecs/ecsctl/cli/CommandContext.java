@@ -1,13 +1,21 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.AwsErrors;
+import dev.deepdive.ecs.ecsctl.ops.AwsFailure;
 import dev.deepdive.ecs.ecsctl.ops.ClientSettings;
+import dev.deepdive.ecs.ecsctl.ops.NotFoundException;
 import dev.deepdive.ecs.ecsctl.ops.EcsClientFactory;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** What a subcommand reaches through its spec: global options, environment, streams, and the ECS client. */
 final class CommandContext {
+  static final Duration MIN_NETWORK_TIMEOUT = Duration.ofMillis(100);
+  static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration MAX_READ_TIMEOUT = Duration.ofMinutes(10);
+
   private final CommandSpec spec;
   private final EcsCtl root;
 
@@ -36,10 +44,58 @@ final class CommandContext {
     return spec.commandLine().getErr();
   }
 
-  /** One client per command run; the caller closes it. */
+  /**
+   * Reports one item that was not found among several asked for (the found ones were printed): one line on
+   * stderr, worded by {@link AwsErrors#explain} like any not-found error.
+   *
+   * @param missing what was not found, or {@code null} when everything was
+   * @return the exit code: {@link ExitCodes#AWS_ERROR} if something was missing, else {@link ExitCodes#OK}
+   */
+  int reportMissing(NotFoundException missing) {
+    if (missing == null) {
+      return ExitCodes.OK;
+    }
+    AwsFailure failure = AwsErrors.explain(missing, missing.missing(), root.clientSettings()).orElseThrow();
+    err().println("ecsctl: " + failure.message());
+    return failure.exitCode();
+  }
+
+  /**
+   * One client per command run; the caller closes it. Validates the global options first (a bad timeout is a
+   * usage error before any call) and remembers the settings, so an error message can say where calls went.
+   */
   EcsClient ecs() {
     GlobalOptions g = global();
-    ClientSettings settings = ClientSettings.of(g.region(), g.profile(), g.endpointUrl());
-    return EcsClientFactory.create(environment().clientTuning().apply(settings));
+    DurationConverter.requireWithin(spec.commandLine(), "--connect-timeout", g.connectTimeout(),
+        MIN_NETWORK_TIMEOUT, MAX_CONNECT_TIMEOUT);
+    DurationConverter.requireWithin(spec.commandLine(), "--read-timeout", g.readTimeout(),
+        MIN_NETWORK_TIMEOUT, MAX_READ_TIMEOUT);
+    ClientSettings settings = ClientSettings.of(null, g.profile(), g.endpointUrl())
+        .withTimeouts(g.connectTimeout(), g.readTimeout(), null)
+        .withRetryNotices(line -> err().println("ecsctl: " + line));
+    settings = withRegion(settings);
+    settings = environment().clientTuning().apply(settings);
+    root.clientSettings(settings);
+    settings = EcsClientFactory.withResolvedRegion(settings);
+    root.clientSettings(settings);
+    return EcsClientFactory.create(settings);
+  }
+
+  /**
+   * The region as the AWS CLI finds it: --region, then AWS_REGION, then AWS_DEFAULT_REGION; without any, the
+   * SDK's chain (the profile's region) decides
+   * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html).
+   */
+  private ClientSettings withRegion(ClientSettings settings) {
+    if (global().region() != null) {
+      return settings.withRegion(global().region(), "--region");
+    }
+    for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+      String value = environment().variable(variable);
+      if (value != null) {
+        return settings.withRegion(value, variable);
+      }
+    }
+    return settings;
   }
 }

@@ -16,6 +16,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl diagnose --cluster C --service S}: why a service is not steady. */
 @Command(name = "diagnose",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  diagnosis printed, steady or not: read the findings",
+        "    1  AWS error, or the cluster or service not found",
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
     description = "Explain why a service is not steady: stopped tasks (reasons, exit codes, out-of-memory),"
         + " failing health checks, placement failures, failed deployments. Read-only.")
 public final class DiagnoseCommand implements Callable<Integer> {

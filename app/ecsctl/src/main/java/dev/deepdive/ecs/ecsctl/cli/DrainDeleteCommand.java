@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import dev.deepdive.ecs.ecsctl.ops.DrainPlan;
+import dev.deepdive.ecs.ecsctl.ops.Durations;
 import dev.deepdive.ecs.ecsctl.ops.DrainReport;
 import dev.deepdive.ecs.ecsctl.ops.PlannedService;
 import dev.deepdive.ecs.ecsctl.ops.ServiceDrainer;
@@ -14,18 +15,28 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl drain-delete}: scale to 0, wait for the tasks to stop, delete, wait for INACTIVE. */
 @Command(name = "drain-delete",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  done (deleted, or already gone)",
+        "    1  AWS error: some services failed (each named with its AWS error code)",
+        "    2  usage error, bad input, no region, or refused (no confirmation, or a",
+        "       CloudFormation-managed service); nothing was changed",
+        "    3  timed out while draining; desired count stays 0, rerun to resume",
+        ExitCodes.INTERNAL_ERROR_LINE,
+        "  130  interrupted (Ctrl-C); desired count stays 0, rerun to resume"},
     description = {
         "Scale services to 0, wait until no task runs or is pending, delete them (never forced),"
             + " and wait until they are INACTIVE. Services drain in parallel.",
         "Idempotent: a missing, DRAINING or INACTIVE service counts as done; after a timeout or Ctrl-C"
             + " the same command resumes."})
 public final class DrainDeleteCommand implements Callable<Integer> {
+
+  static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
   @Spec
   CommandSpec spec;
@@ -38,7 +49,7 @@ public final class DrainDeleteCommand implements Callable<Integer> {
   List<String> services;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-      description = "Budget for the whole drain, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+      description = "Budget for the whole drain, 1s to 24h, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
@@ -82,7 +93,7 @@ public final class DrainDeleteCommand implements Callable<Integer> {
         print(ctx, report, code);
         if (code == ExitCodes.TIMED_OUT || code == ExitCodes.INTERRUPTED) {
           ctx.err().println("ecsctl: " + (code == ExitCodes.TIMED_OUT ? "timed out after "
-              + DurationConverter.format(timeout) : "interrupted") + "; services left at desired count 0, not"
+              + Durations.format(timeout) : "interrupted") + "; services left at desired count 0, not"
               + " deleted. Rerun the same command to resume");
         }
         return code;
@@ -90,16 +101,9 @@ public final class DrainDeleteCommand implements Callable<Integer> {
     }
   }
 
+  /** Before any call: a drain shorter than a second cannot finish; one longer than a day is a typo. */
   private void validate() {
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new ParameterException(spec.commandLine(),
-          "--timeout must be greater than 0, got '" + DurationConverter.format(timeout) + "'");
-    }
-    for (String service : services) {
-      if (service.isBlank()) {
-        throw new ParameterException(spec.commandLine(), "--service must not be empty");
-      }
-    }
+    DurationConverter.requireWithin(spec.commandLine(), "--timeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
   }
 
   private static String refusalMessage(List<PlannedService> refused) {

@@ -1,10 +1,13 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.ClientSettings;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,21 +23,19 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "Operate Amazon ECS services on EC2: drain-to-zero-then-delete, look-ups, diagnosis;"
         + " and review synthesized infrastructure offline.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "    0  done (deleted, or already gone)",
-        "    1  AWS/API error (the message carries the AWS error code)",
-        "    2  usage error, bad input or refusal; nothing was changed",
-        "    3  timed out while draining; desired count stays 0, rerun to resume",
-        "   70  internal error (a bug; rerun with --debug)",
-        "  130  interrupted (Ctrl-C); desired count stays 0, rerun to resume"},
+    footerHeading = ExitCodes.HEADING,
+    footer = {ExitCodes.OK_LINE, ExitCodes.AWS_ERROR_LINE, ExitCodes.USAGE_LINE,
+        "    3  drain-delete timed out (see 'ecsctl help drain-delete')", ExitCodes.INTERNAL_ERROR_LINE,
+        ExitCodes.INTERRUPTED_LINE, "Each command's --help lists the codes it uses."},
     subcommands = {
+        HelpCommand.class,
         DrainDeleteCommand.class,
         ClustersCommand.class,
         ServicesCommand.class,
         TaskDefinitionsCommand.class,
         DiagnoseCommand.class,
         ReviewCommand.class,
+        CompletionCommand.class,
     })
 public final class EcsCtl implements Runnable {
 
@@ -44,7 +45,12 @@ public final class EcsCtl implements Runnable {
   @Spec
   CommandSpec spec;
 
+  /** Global options that only commands calling AWS use; the offline ones do not list or accept them. */
+  static final List<String> AWS_OPTIONS =
+      List.of("--region", "--profile", "--endpoint-url", "--connect-timeout", "--read-timeout");
+
   private final CliEnvironment environment;
+  private ClientSettings clientSettings;
 
   public EcsCtl(CliEnvironment environment) {
     this.environment = environment;
@@ -63,6 +69,15 @@ public final class EcsCtl implements Runnable {
     return environment;
   }
 
+  /** The settings the current command's client was built with, for error messages; {@code null} before. */
+  ClientSettings clientSettings() {
+    return clientSettings;
+  }
+
+  void clientSettings(ClientSettings settings) {
+    this.clientSettings = settings;
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -73,17 +88,32 @@ public final class EcsCtl implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
     EcsCtl root = new EcsCtl(environment);
     ErrorHandler errors = new ErrorHandler(root);
-    CommandLine commandLine = new CommandLine(root)
+    CommandLine commandLine = commandLine(root)
         .setOut(out)
         .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors)
-        .setParameterExceptionHandler(errors);
+        .setParameterExceptionHandler(errors)
+        .setExecutionStrategy(parseResult -> {
+          NonEmptyValues.check(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     try {
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** The command tree, as run and as the completion script describes it. */
+  static CommandLine commandLine(EcsCtl root) {
+    CommandLine commandLine = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+    for (String offline : List.of("review", "completion", "help")) {
+      CommandSpec spec = commandLine.getSubcommands().get(offline).getCommandSpec();
+      for (String option : AWS_OPTIONS) {
+        spec.remove(spec.findOption(option));
+      }
+    }
+    return commandLine;
   }
 }

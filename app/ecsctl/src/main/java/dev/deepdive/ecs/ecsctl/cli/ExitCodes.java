@@ -1,22 +1,38 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.AwsFailure;
 import dev.deepdive.ecs.ecsctl.ops.DrainOutcome;
 import dev.deepdive.ecs.ecsctl.ops.DrainReport;
 
-/** ecsctl's exit codes: a contract scripts depend on (documented in docs/ecsctl.md). */
+/**
+ * ecsctl's exit codes: a contract scripts depend on (documented in docs/ecsctl.md). Each command's --help lists
+ * the codes that command returns, built from the lines here so the wording is the same everywhere.
+ */
 public final class ExitCodes {
-  /** Done: deleted, or already gone. */
+  /** Done. */
   public static final int OK = 0;
-  /** An AWS call failed (cluster not found, access denied, ...); the message carries the AWS error code. */
-  public static final int AWS_ERROR = 1;
-  /** Usage error or refusal; nothing was changed. */
-  public static final int USAGE = 2;
+  /**
+   * An AWS call failed, or something asked for does not exist (cluster, service, family); the message names it,
+   * carries the AWS error code and says what to do. Same value as {@link AwsFailure#EXIT_AWS_ERROR}.
+   */
+  public static final int AWS_ERROR = AwsFailure.EXIT_AWS_ERROR;
+  /** Usage error, bad input, no region, or a refusal; nothing was changed. */
+  public static final int USAGE = AwsFailure.EXIT_USAGE;
   /** Timed out while draining; desired count stays 0, not deleted; a rerun resumes. */
   public static final int TIMED_OUT = 3;
   /** A bug in ecsctl (an exception nobody expected); rerun with --debug for the stack trace. */
   public static final int INTERNAL_ERROR = 70;
   /** Interrupted (Ctrl-C): 128 + SIGINT, as shells report it. */
   public static final int INTERRUPTED = 130;
+
+  /** The help footer's heading. */
+  static final String HEADING = "%nExit codes:%n";
+  static final String OK_LINE = "    0  done";
+  static final String AWS_ERROR_LINE = "    1  AWS error or not found; the message names it and says what to do";
+  static final String USAGE_LINE = "    2  usage error, bad input or no region; nothing was called";
+  static final String REFUSAL_LINE = "    2  usage error, bad input, no region, or refused; nothing was changed";
+  static final String INTERNAL_ERROR_LINE = "   70  internal error (a bug; rerun with --debug)";
+  static final String INTERRUPTED_LINE = "  130  interrupted (Ctrl-C)";
 
   private ExitCodes() {}
 

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import java.net.URI;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
   @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
-      description = "AWS region (default: the SDK's chain: AWS_REGION, then the profile's region).")
+      description = "AWS region (default, as the AWS CLI: AWS_REGION, then AWS_DEFAULT_REGION, then the"
+          + " profile's region).")
   String region;
 
   @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "PROFILE",
@@ -21,6 +23,16 @@ public final class GlobalOptions {
   @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Send ECS calls to this endpoint instead of the regional one (a VPC endpoint, a local fake).")
   URI endpointUrl;
+
+  @Option(names = "--connect-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Limit for opening a connection to the endpoint, 100ms to 5m (default: 5s).")
+  Duration connectTimeout;
+
+  @Option(names = "--read-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Limit for waiting on an answer once connected, 100ms to 10m (default: 10s).")
+  Duration readTimeout;
 
   @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -40,6 +52,16 @@ public final class GlobalOptions {
 
   public URI endpointUrl() {
     return endpointUrl;
+  }
+
+  /** --connect-timeout, or {@code null} for the default. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** --read-timeout, or {@code null} for the default. */
+  public Duration readTimeout() {
+    return readTimeout;
   }
 
   public OutputFormat output() {

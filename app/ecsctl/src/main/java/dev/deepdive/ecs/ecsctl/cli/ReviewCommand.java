@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
  * no AWS call, no credentials.
  */
 @Command(name = "review",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  review printed",
+        "    2  cdk.out missing, partial, older than its sources, or corrupt",
+        ExitCodes.INTERNAL_ERROR_LINE},
     description = "Summarize a synthesized cloud assembly for a pull request, offline: resources, IAM"
         + " permissions (wildcards marked), internet exposure, ecs.config, service deployment settings and"
         + " worst-case deploy and drain times. With --against, what changed, security-relevant first.")

@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.AskedFor;
+import dev.deepdive.ecs.ecsctl.ops.NotFoundException;
 import dev.deepdive.ecs.ecsctl.ops.ServiceLookups;
 import dev.deepdive.ecs.ecsctl.ops.ServiceLookups.DeploymentSummary;
 import dev.deepdive.ecs.ecsctl.ops.ServiceLookups.EventSummary;
@@ -17,6 +19,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl services describe --cluster C S...}: counts, task definition, deployments, latest events. */
 @Command(name = "describe",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  every service asked for was described",
+        "    1  AWS error, or some services not found (the found ones are still shown)",
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
     description = "Show desired/running/pending counts, task definition, deployments and the latest events.")
 public final class ServicesDescribeCommand implements Callable<Integer> {
   @Spec
@@ -32,14 +39,16 @@ public final class ServicesDescribeCommand implements Callable<Integer> {
   public Integer call() {
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      List<ServiceDetail> details = new ServiceLookups(ecs).describe(cluster, services);
+      ServiceLookups.Described described = new ServiceLookups(ecs).describe(cluster, services);
       if (ctx.json()) {
-        Json.print(ctx.out(), Map.of("cluster", cluster, "services", details));
-        return ExitCodes.OK;
+        Json.print(ctx.out(), Map.of("cluster", cluster, "services", described.found(),
+            "missing", described.missing()));
+      } else {
+        described.found().forEach(d -> print(ctx.out(), d));
       }
-      details.forEach(d -> print(ctx.out(), d));
+      return ctx.reportMissing(described.missing().isEmpty() ? null
+          : new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, described.missing()), null));
     }
-    return ExitCodes.OK;
   }
 
   private static void print(PrintWriter out, ServiceDetail d) {

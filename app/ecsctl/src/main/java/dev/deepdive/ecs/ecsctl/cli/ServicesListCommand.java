@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl services list --cluster C}: service names, one per line. */
-@Command(name = "list", description = "List the names of the services in a cluster.")
+@Command(name = "list",
+    footerHeading = ExitCodes.HEADING,
+    footer = {ExitCodes.OK_LINE,
+        ExitCodes.AWS_ERROR_LINE,
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
+    description = "List the names of the services in a cluster.")
 public final class ServicesListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl task-definitions deregister family:revision}. */
 @Command(name = "deregister",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  deregistered",
+        "    1  AWS error, or no such revision",
+        ExitCodes.REFUSAL_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
     description = "Deregister one revision (running tasks and services using it are not affected).")
 public final class TaskDefinitionDeregisterCommand implements Callable<Integer> {
   @Spec

@@ -11,12 +11,18 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl task-definitions describe family:revision}. */
-@Command(name = "describe", description = "Show one revision: status, CPU and memory, containers.")
+@Command(name = "describe",
+    footerHeading = ExitCodes.HEADING,
+    footer = {ExitCodes.OK_LINE,
+        "    1  AWS error, or no such task definition",
+        "    2  bad input (web:abc is not family:revision); nothing was called",
+        ExitCodes.INTERNAL_ERROR_LINE},
+    description = "Show one revision: status, CPU and memory, containers.")
 public final class TaskDefinitionDescribeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "TASK_DEFINITION",
+  @Parameters(paramLabel = "TASK_DEFINITION", converter = TaskDefinitionRefConverter.FamilyOrRevision.class,
       description = "family:revision, an ARN, or a family alone for its latest ACTIVE revision.")
   String taskDefinition;
 

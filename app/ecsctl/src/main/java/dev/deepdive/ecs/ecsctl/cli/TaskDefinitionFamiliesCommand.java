@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl task-definitions families}: family names. */
-@Command(name = "families", description = "List task definition families.")
+@Command(name = "families",
+    footerHeading = ExitCodes.HEADING,
+    footer = {ExitCodes.OK_LINE,
+        ExitCodes.AWS_ERROR_LINE,
+        ExitCodes.USAGE_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
+    description = "List task definition families.")
 public final class TaskDefinitionFamiliesCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

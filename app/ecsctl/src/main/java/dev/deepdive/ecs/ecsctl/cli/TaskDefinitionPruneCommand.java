@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
+import dev.deepdive.ecs.ecsctl.ops.AskedFor;
+import dev.deepdive.ecs.ecsctl.ops.NotFoundException;
 import dev.deepdive.ecs.ecsctl.ops.TaskDefinitionPruner;
 import dev.deepdive.ecs.ecsctl.ops.TaskDefinitionPruner.PruneFailure;
 import dev.deepdive.ecs.ecsctl.ops.TaskDefinitionPruner.PruneResult;
@@ -12,12 +14,20 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl task-definitions prune --family F --keep N}: deregister all but the newest N revisions. */
-@Command(name = "prune", description = "Deregister all ACTIVE revisions of a family except the newest N.")
+@Command(name = "prune",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    0  pruned, or nothing to prune (the message says which)",
+        "    1  AWS error, no such family (no ACTIVE revision), or a deregistration",
+        "       failed (each is named)",
+        ExitCodes.REFUSAL_LINE,
+        ExitCodes.INTERNAL_ERROR_LINE},
+    description = "Deregister all ACTIVE revisions of a family except the newest N.")
 public final class TaskDefinitionPruneCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--family", required = true, paramLabel = "FAMILY", description = "Family name (exact).")
+  @Option(names = "--family", required = true, paramLabel = "FAMILY", converter = TaskDefinitionRefConverter.Family.class,
+      description = "Family name (exact).")
   String family;
 
   @Option(names = "--keep", required = true, paramLabel = "N", description = "How many newest revisions to keep (>= 1).")
@@ -42,6 +52,11 @@ public final class TaskDefinitionPruneCommand implements Callable<Integer> {
     try (EcsClient ecs = ctx.ecs()) {
       TaskDefinitionPruner pruner = new TaskDefinitionPruner(ecs);
       PruneResult result = pruner.plan(family, keep);
+      if (result.kept().isEmpty()) {
+        // No ACTIVE revision: a misspelled family must not read as "nothing to do".
+        throw new NotFoundException("TaskDefinitionFamilyNotFound", AskedFor.taskDefinition(family),
+            "no ACTIVE revision of family '" + family + "', so nothing to prune");
+      }
       if (!dryRun && !result.deregistered().isEmpty()) {
         Confirmation.require(ctx.environment().terminal(), yes, "Deregister " + result.deregistered().size()
             + " revision(s) of " + family + " (" + String.join(", ", result.deregistered()) + ")?");
@@ -50,6 +65,10 @@ public final class TaskDefinitionPruneCommand implements Callable<Integer> {
         result = pruner.prune(result);
       }
       print(ctx, result);
+      if (result.deregistered().isEmpty() && result.failed().isEmpty()) {
+        ctx.err().println("ecsctl: nothing to prune: family '" + family + "' has " + result.kept().size()
+            + " ACTIVE revision(s), --keep " + keep);
+      }
       return result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.AWS_ERROR;
     }
   }

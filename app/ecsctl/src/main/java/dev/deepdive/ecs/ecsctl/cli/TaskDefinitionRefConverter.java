@@ -14,4 +14,28 @@ public final class TaskDefinitionRefConverter implements ITypeConverter<TaskDefi
       throw new TypeConversionException(e.getMessage());
     }
   }
+
+  /** A family name alone ({@code --family web}). */
+  public static final class Family implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return TaskDefinitionRef.requireFamily(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A family (its latest ACTIVE revision), {@code family:revision}, or an ARN: what describe accepts. */
+  public static final class FamilyOrRevision implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return TaskDefinitionRef.requireFamilyOrRevision(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsctl task-definitions}: families, revisions, describe, deregister, prune. */
 @Command(name = "task-definitions", description = "Look up, deregister and prune task definitions.",
+    footerHeading = ExitCodes.HEADING,
+    footer = {"    see each subcommand's --help; without a subcommand: 2 (usage error)"},
     subcommands = {TaskDefinitionFamiliesCommand.class, TaskDefinitionRevisionsCommand.class,
         TaskDefinitionDescribeCommand.class, TaskDefinitionDeregisterCommand.class, TaskDefinitionPruneCommand.class})
 public final class TaskDefinitionsCommand extends CommandGroup {

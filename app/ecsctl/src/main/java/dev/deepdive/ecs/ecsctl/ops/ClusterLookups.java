@@ -30,19 +30,25 @@ public final class ClusterLookups {
     return names;
   }
 
+  /** What a look-up of several clusters found, and the names ECS reported MISSING (as the user typed them). */
+  public record Described(List<ClusterSummary> found, List<String> missing) {}
+
   /**
-   * Describes the named clusters, or every cluster when {@code clusters} is empty.
-   * A cluster ECS does not know fails the whole look-up with ClusterNotFoundException.
+   * Describes the named clusters, or every cluster when {@code clusters} is empty. Clusters ECS does not know are
+   * listed in {@link Described#missing()}; the others are still described.
    */
-  public List<ClusterSummary> describe(List<String> clusters) {
+  public Described describe(List<String> clusters) {
     List<String> wanted = clusters.isEmpty() ? names() : ServiceDescriptions.distinct(clusters);
     List<ClusterSummary> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (int from = 0; from < wanted.size(); from += DESCRIBE_BATCH) {
       List<String> batch = wanted.subList(from, Math.min(from + DESCRIBE_BATCH, wanted.size()));
       DescribeClustersResponse response = ecs.describeClusters(r -> r.clusters(batch));
       for (Failure failure : response.failures()) {
-        throw new NotFoundException("ClusterNotFoundException",
-            "cluster '" + Arns.lastSegment(failure.arn()) + "' not found (" + failure.reason() + ")");
+        String name = Arns.lastSegment(failure.arn());
+        // Report the cluster as asked (name or ARN), not ECS's rendering of it.
+        missing.add(batch.stream().filter(b -> b.equals(failure.arn()) || Arns.lastSegment(b).equals(name))
+            .findFirst().orElse(name));
       }
       for (Cluster c : response.clusters()) {
         out.add(new ClusterSummary(c.clusterName(), c.clusterArn(), c.status(),
@@ -50,7 +56,7 @@ public final class ClusterLookups {
             n(c.activeServicesCount())));
       }
     }
-    return out;
+    return new Described(List.copyOf(out), List.copyOf(missing));
   }
 
   private static int n(Integer value) {

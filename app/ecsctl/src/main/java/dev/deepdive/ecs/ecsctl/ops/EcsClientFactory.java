@@ -1,10 +1,15 @@
 package dev.deepdive.ecs.ecsctl.ops;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -36,34 +41,62 @@ public final class EcsClientFactory {
     builder.overrideConfiguration(ClientOverrideConfiguration.builder()
         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
         .apiCallTimeout(settings.apiCallTimeout())
-        .retryStrategy(retryStrategy(settings.retry()))
+        .retryStrategy(retryStrategy(settings))
+        .addExecutionInterceptor(FAILED_ATTEMPTS)
         .build());
     return builder.build();
   }
 
-  private static void region(EcsClientBuilder builder, ClientSettings settings) {
+  /**
+   * The settings with the region filled in: {@code settings.region()} if set, else the SDK's region chain (system
+   * property aws.region, AWS_REGION, the profile's {@code region}, EC2 instance metadata). The AWS CLI's
+   * AWS_DEFAULT_REGION comes before the profile: the command line resolves it (see the CLI's CommandContext).
+   *
+   * @throws MissingRegionException when no region is found, instead of the SDK's chain-of-providers message
+   */
+  public static ClientSettings withResolvedRegion(ClientSettings settings) {
     if (settings.region() != null) {
-      builder.region(Region.of(settings.region()));
-      return;
+      return settings;
     }
-    // Resolve here rather than in build(), so a missing region is one clear line, not a provider-chain dump.
     try {
       DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
       if (settings.profile() != null) {
         chain.profileName(settings.profile());
       }
-      builder.region(chain.build().getRegion());
+      String region = chain.build().getRegion().id();
+      return settings.withRegion(region, settings.profile() == null ? "the AWS SDK's region chain (profile, instance"
+          + " metadata)" : "profile '" + settings.profile() + "'");
     } catch (SdkClientException e) {
       throw new MissingRegionException(settings.profile());
     }
   }
 
+  private static void region(EcsClientBuilder builder, ClientSettings settings) {
+    builder.region(Region.of(withResolvedRegion(settings).region()));
+  }
+
   private static void credentials(EcsClientBuilder builder, ClientSettings settings) {
     AwsCredentialsProvider provider = settings.credentials();
-    if (provider == null && settings.profile() != null) {
-      provider = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+    if (provider != null) {
+      builder.credentialsProvider(provider);
+      return;
     }
-    builder.credentialsProvider(provider != null ? provider : DefaultCredentialsProvider.builder().build());
+    AwsCredentialsProvider chain = settings.profile() != null
+        ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
+        : DefaultCredentialsProvider.builder().build();
+    builder.credentialsProvider(new Explained(chain, settings.profile()));
+  }
+
+  /** The chain, its failure turned into {@link CredentialsNotFoundException} so the message can say where it looked. */
+  private record Explained(AwsCredentialsProvider chain, String profile) implements AwsCredentialsProvider {
+    @Override public AwsCredentials resolveCredentials() {
+      try {
+        return chain.resolveCredentials();
+      } catch (SdkClientException | IllegalArgumentException | IllegalStateException e) {
+        // SdkClientException: nothing found; the others: a profile file the SDK could not make sense of.
+        throw new CredentialsNotFoundException(profile, e);
+      }
+    }
   }
 
   private static void endpoint(EcsClientBuilder builder, ClientSettings settings) {
@@ -74,9 +107,15 @@ public final class EcsClientFactory {
 
   private static void httpClient(EcsClientBuilder builder, ClientSettings settings) {
     // The JDK's HttpURLConnection client: no Netty or Apache on the CLI's start-up path.
+    // Proxies: the JDK's https.proxyHost/http.proxyHost properties and the HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+    // environment variables, as the AWS CLI honours them.
     builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-        .connectionTimeout(settings.apiCallAttemptTimeout())
-        .socketTimeout(settings.apiCallAttemptTimeout()));
+        .connectionTimeout(settings.connectTimeout())
+        .socketTimeout(settings.readTimeout())
+        .proxyConfiguration(ProxyConfiguration.builder()
+            .useSystemPropertyValues(true)
+            .useEnvironmentVariablesValues(true)
+            .build()));
   }
 
   /**
@@ -85,12 +124,41 @@ public final class EcsClientFactory {
    * predicate is the whole policy, and its circuit breaker too: a CLI that waits on a drain must not give up
    * retrying because earlier calls were throttled.
    */
-  static RetryStrategy retryStrategy(RetrySettings retry) {
+  private static final FailedAttempts FAILED_ATTEMPTS = new FailedAttempts();
+
+  /**
+   * Counts the failed attempts of the call in progress on this thread: the retry predicate is asked after every
+   * failure, the last one included, and only this count tells whether another attempt will follow. A synchronous
+   * client runs a call and its retries on the caller's thread, and a call starts with {@code beforeExecution}.
+   */
+  private static final class FailedAttempts implements ExecutionInterceptor {
+    private final ThreadLocal<int[]> count = ThreadLocal.withInitial(() -> new int[1]);
+
+    @Override public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      count.get()[0] = 0;
+    }
+
+    int failed() {
+      return ++count.get()[0];
+    }
+  }
+
+  static RetryStrategy retryStrategy(ClientSettings settings) {
+    RetrySettings retry = settings.retry();
     return StandardRetryStrategy.builder()
         .useClientDefaults(false)
         .circuitBreakerEnabled(false)
         .maxAttempts(retry.maxAttempts())
-        .retryOnException(RetryableErrors::isRetryable)
+        .retryOnException(error -> {
+          boolean retryable = RetryableErrors.isRetryable(error);
+          int failed = FAILED_ATTEMPTS.failed();
+          if (retryable && AwsErrors.isTimeout(error) && failed < retry.maxAttempts()) {
+            // A silent endpoint: say so at each timeout, not only when the call finally gives up.
+            settings.retryNotices().accept(AwsErrors.networkProblem(error, settings) + "; retrying (attempt "
+                + (failed + 1) + " of " + retry.maxAttempts() + ")");
+          }
+          return retryable;
+        })
         .treatAsThrottling(RetryableErrors::isThrottling)
         .backoffStrategy(BackoffStrategy.exponentialDelay(retry.baseDelay(), retry.maxDelay()))
         .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(retry.throttlingBaseDelay(), retry.maxDelay()))

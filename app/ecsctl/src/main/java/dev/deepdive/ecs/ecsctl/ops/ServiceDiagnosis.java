@@ -59,8 +59,7 @@ public final class ServiceDiagnosis {
     Map<String, Service> found = ServiceDescriptions.describe(ecs, cluster, List.of(serviceName));
     Service service = found.get(serviceName);
     if (service == null) {
-      throw new NotFoundException("ServiceNotFoundException",
-          "service '" + serviceName + "' not found in cluster '" + cluster + "'");
+      throw new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, List.of(serviceName)), null);
     }
     List<Finding> findings = new ArrayList<>();
     List<StoppedTask> stopped = new ArrayList<>();

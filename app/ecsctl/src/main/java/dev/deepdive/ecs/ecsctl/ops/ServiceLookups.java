@@ -36,20 +36,27 @@ public final class ServiceLookups {
     return names;
   }
 
-  /** Describes the named services; a service ECS does not know fails the look-up with ServiceNotFoundException. */
-  public List<ServiceDetail> describe(String cluster, List<String> services) {
+  /**
+   * What a look-up of several services found: the ones that exist, in the order asked, and the names ECS does
+   * not know (MISSING), so a command can show the found ones and report the rest.
+   */
+  public record Described(List<ServiceDetail> found, List<String> missing) {}
+
+  /** Describes the named services; unknown names are listed in {@link Described#missing()}, not thrown. */
+  public Described describe(String cluster, List<String> services) {
     List<String> wanted = ServiceDescriptions.distinct(services);
     Map<String, Service> found = ServiceDescriptions.describe(ecs, cluster, wanted);
     List<ServiceDetail> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String name : wanted) {
       Service s = found.get(name);
       if (s == null) {
-        throw new NotFoundException("ServiceNotFoundException",
-            "service '" + name + "' not found in cluster '" + cluster + "'");
+        missing.add(name);
+      } else {
+        out.add(detail(s));
       }
-      out.add(detail(s));
     }
-    return out;
+    return new Described(List.copyOf(out), List.copyOf(missing));
   }
 
   static ServiceDetail detail(Service s) {

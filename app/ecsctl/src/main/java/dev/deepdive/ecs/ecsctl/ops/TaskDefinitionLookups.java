@@ -74,8 +74,8 @@ public final class TaskDefinitionLookups {
       td = ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition();
     } catch (ClientException e) {
       // ECS answers an unknown task definition with a generic ClientException; give it a clear code.
-      throw new NotFoundException("TaskDefinitionNotFound",
-          "task definition '" + taskDefinition + "' not found (" + AwsErrors.message(e) + ")");
+      throw new NotFoundException("TaskDefinitionNotFound", AskedFor.taskDefinition(taskDefinition),
+          AwsErrors.message(e));
     }
     List<ContainerSummary> containers = td.containerDefinitions().stream()
         .map(TaskDefinitionLookups::container).toList();

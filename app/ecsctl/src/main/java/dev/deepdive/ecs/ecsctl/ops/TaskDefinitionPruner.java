@@ -38,8 +38,8 @@ public final class TaskDefinitionPruner {
       var td = ecs.deregisterTaskDefinition(r -> r.taskDefinition(ref.toString())).taskDefinition();
       return new Deregistered(ref.toString(), td.taskDefinitionArn(), td.statusAsString());
     } catch (ClientException e) {
-      throw new NotFoundException("TaskDefinitionNotFound",
-          "task definition '" + ref + "' could not be deregistered: " + AwsErrors.message(e));
+      throw new NotFoundException("TaskDefinitionNotFound", AskedFor.taskDefinition(ref.toString()),
+          "could not be deregistered: " + AwsErrors.message(e));
     }
   }
 

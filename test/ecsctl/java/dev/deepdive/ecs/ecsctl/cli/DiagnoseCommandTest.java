@@ -91,4 +91,35 @@ class DiagnoseCommandTest extends FakeProdClusterTest {
     assertThat(result.err()).startsWith("ecsctl: service 'ghost' in cluster 'prod' not found (ServiceNotFoundException)")
         .contains("list the services with 'ecsctl services list --cluster prod'");
   }
+
+  @Test void tasksTheSchedulerStoppedDuringADeploymentAreHistoryNotFindings() {
+    prod.service("web").counts(2, 2, 0);
+    prod.task("web", "old1").stopped("ServiceSchedulerInitiated",
+        "Scaling activity initiated by (deployment ecs-svc/1234567890123456789)", 120)
+        .container("tomcat", 143, null, null, null);
+    prod.task("web", "old2").stopped("ServiceSchedulerInitiated",
+        "Scaling activity initiated by (deployment ecs-svc/1234567890123456789)", 110)
+        .container("tomcat", 0, null, null, null);
+    prod.task("web", "manual").stopped("UserInitiated", "Task stopped by user", 100)
+        .container("tomcat", 143, null, null, null);
+
+    Result result = diagnose();
+
+    assertThat(result.out()).startsWith("web in prod: steady").contains("No problems found")
+        .doesNotContain("[container-exit]")
+        .contains("Recently stopped tasks:").contains("old1").contains("ServiceSchedulerInitiated: Scaling activity");
+  }
+
+  @Test void aContainerKilledAfterStopTimeoutIsASlowShutdownFinding() {
+    prod.service("web").counts(2, 2, 0);
+    prod.task("web", "old1").stopped("ServiceSchedulerInitiated",
+        "Scaling activity initiated by (deployment ecs-svc/1234567890123456789)", 120)
+        .container("tomcat", 137, null, null, null);
+
+    Result result = diagnose();
+
+    assertThat(result.out()).contains("[slow-shutdown]")
+        .contains("container tomcat exited with code 137 (SIGKILL) after being asked to stop")
+        .contains("fix: the container did not exit within stopTimeout after SIGTERM");
+  }
 }

@@ -51,6 +51,8 @@ public final class ServiceDiagnosis {
     public static final String PLACEMENT = "placement";
     public static final String IMAGE_PULL = "image-pull";
     public static final String DEPLOYMENT = "deployment";
+    /** A container killed after stopTimeout when the scheduler or a person stopped its task. */
+    public static final String SLOW_SHUTDOWN = "slow-shutdown";
 
     private Kind() {}
   }
@@ -144,6 +146,9 @@ public final class ServiceDiagnosis {
     if (lower.contains("cannotpull") || "CannotPullContainerError".equals(task.stopCodeAsString())) {
       return new Finding(Kind.IMAGE_PULL, at, "task " + id + ": " + reason, PULL_HINT);
     }
+    if (STOPPED_ON_PURPOSE.contains(task.stopCodeAsString())) {
+      return stoppedOnPurpose(task, id, at);
+    }
     for (Container c : task.containers()) {
       if (c.exitCode() != null && c.exitCode() != 0) {
         return new Finding(Kind.CONTAINER_EXIT, at, "task " + id + ": container " + c.name() + " exited with code "
@@ -152,6 +157,31 @@ public final class ServiceDiagnosis {
     }
     if (lower.startsWith("essential container")) {
       return new Finding(Kind.CONTAINER_EXIT, at, "task " + id + ": " + reason, EXIT_HINT);
+    }
+    return null;
+  }
+
+  /**
+   * Stop codes of tasks stopped on purpose: the service scheduler (a deployment replacing them, scale-in) or a
+   * person (StopTask). Their containers get SIGTERM, then SIGKILL after stopTimeout, so 143 (128 + SIGTERM) and 0
+   * are how a well-behaved container ends; that is history, not a problem
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html,
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stopCode).
+   */
+  static final java.util.Set<String> STOPPED_ON_PURPOSE = java.util.Set.of("ServiceSchedulerInitiated", "UserInitiated");
+  /** Exit code of a container killed with SIGKILL (128 + 9) because it outlived stopTimeout after SIGTERM. */
+  static final int KILLED_AFTER_STOP_TIMEOUT = 137;
+  static final String STOP_TIMEOUT_HINT = "the container did not exit within stopTimeout after SIGTERM and was"
+      + " killed: handle SIGTERM in the application (exec form ENTRYPOINT, so it reaches the process) or raise"
+      + " stopTimeout";
+
+  /** A deliberate stop is history; only a container that had to be killed is worth a finding. */
+  private static Finding stoppedOnPurpose(Task task, String id, String at) {
+    for (Container c : task.containers()) {
+      if (c.exitCode() != null && c.exitCode() == KILLED_AFTER_STOP_TIMEOUT) {
+        return new Finding(Kind.SLOW_SHUTDOWN, at, "task " + id + " (" + task.stopCodeAsString() + "): container "
+            + c.name() + " exited with code 137 (SIGKILL) after being asked to stop", STOP_TIMEOUT_HINT);
+      }
     }
     return null;
   }

@@ -34,12 +34,17 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "An older cloud assembly (e.g. synthesized from the main branch) to compare with.")
   Path against;
 
+  @Option(names = "--allow-stale",
+      description = "Review the assembly even if files its cdk.json watches changed after it was synthesized"
+          + " (default: refuse, since a failed synth leaves the previous cdk.out in place).")
+  boolean allowStale;
+
   @Override
   public Integer call() throws ReviewException {
     CommandContext ctx = new CommandContext(spec);
     AssemblyReview review = against == null
-        ? AssemblyReview.read(assembly)
-        : AssemblyReview.compare(assembly, against);
+        ? AssemblyReview.read(assembly, allowStale)
+        : AssemblyReview.compare(assembly, against, allowStale);
     ctx.out().print(ctx.json() ? review.toJson() : review.toMarkdown());
     ctx.out().flush();
     return ExitCodes.OK;

@@ -22,21 +22,38 @@ import java.util.TreeMap;
  * @param removedGrants IAM grants present only in the older assembly
  * @param newExposure internet exposure present only in the newer assembly
  * @param removedExposure internet exposure present only in the older assembly
+ * @param newContainerRisks risky container settings present only in the newer assembly
+ * @param removedContainerRisks risky container settings present only in the older assembly
  * @param replaced resources CloudFormation will replace
  * @param resources every added, removed or modified resource, by environment, stack and logical ID
  */
 record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Exposure> newExposure,
-    List<Exposure> removedExposure, List<Replacement> replaced, List<ResourceChange> resources) {
+    List<Exposure> removedExposure, List<ContainerRisk> newContainerRisks, List<ContainerRisk> removedContainerRisks,
+    List<Replacement> replaced, List<ResourceChange> resources) {
 
   /** Grants of an attached managed policy read as this action on the policy's ARN: its content is not offline. */
   static final String MANAGED_POLICY = "(managed policy)";
 
+  /** One role × action × resource; {@code wildcardReason} is why a wildcard in it is accepted, or empty. */
   record Grant(String environment, String stack, String role, String effect, String action, String resource,
-      String condition) {}
+      String condition, String wildcardReason) {}
 
   record Exposure(String environment, String stack, String target, String access) {}
 
-  record Replacement(String environment, String stack, String logicalId, String type, String reason) {}
+  record ContainerRisk(String environment, String stack, String taskDefinition, String container, String setting,
+      String detail) {}
+
+  /**
+   * A resource CloudFormation will (or may) replace, or cannot update at all.
+   *
+   * @param outcome {@link #REPLACED}, {@link #MAYBE_REPLACED} or {@link #UPDATE_FAILS}
+   * @param reason which change causes it, and for {@link #UPDATE_FAILS} what to do
+   */
+  record Replacement(String environment, String stack, String logicalId, String type, String outcome, String reason) {}
+
+  static final String REPLACED = "replaced";
+  static final String MAYBE_REPLACED = "may be replaced";
+  static final String UPDATE_FAILS = "update fails";
 
   record ResourceChange(String change, String environment, String stack, String logicalId, String type,
       List<String> properties) {}
@@ -45,7 +62,11 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
 
   private static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::environment, EnvironmentReview.NAME_ORDER)
       .thenComparing(Grant::stack).thenComparing(Grant::role).thenComparing(Grant::effect)
-      .thenComparing(Grant::action).thenComparing(Grant::resource).thenComparing(Grant::condition);
+      .thenComparing(Grant::action).thenComparing(Grant::resource).thenComparing(Grant::condition)
+      .thenComparing(Grant::wildcardReason);
+  private static final Comparator<ContainerRisk> RISK_ORDER = Comparator.comparing(ContainerRisk::environment,
+      EnvironmentReview.NAME_ORDER).thenComparing(ContainerRisk::stack).thenComparing(ContainerRisk::taskDefinition)
+      .thenComparing(ContainerRisk::container).thenComparing(ContainerRisk::setting).thenComparing(ContainerRisk::detail);
   private static final Comparator<Exposure> EXPOSURE_ORDER = Comparator.comparing(Exposure::environment, EnvironmentReview.NAME_ORDER)
       .thenComparing(Exposure::stack).thenComparing(Exposure::target).thenComparing(Exposure::access);
   /** Attributes besides Properties that change what CloudFormation does; Metadata (paths, asset hints) does not. */
@@ -72,15 +93,12 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
       }
       String oldType = StackResources.typeOf(before);
       if (!oldType.equals(type)) {
-        replaced.add(new Replacement(key.environment(), key.stack(), key.logicalId(), type,
+        replaced.add(new Replacement(key.environment(), key.stack(), key.logicalId(), type, REPLACED,
             "type changed from " + oldType));
       } else {
-        List<String> replacing = ReplacementRules.replacingChanges(type, StackResources.properties(before),
-            StackResources.properties(resource));
-        if (!replacing.isEmpty()) {
-          replaced.add(new Replacement(key.environment(), key.stack(), key.logicalId(), type,
-              String.join(", ", replacing) + " changed" + (ReplacementRules.REPLACING_PROPERTIES.get(type)
-                  .contains(ReplacementRules.ANY) ? " (every change replaces this type)" : "")));
+        Replacement replacement = replacement(key, type, before, resource);
+        if (replacement != null) {
+          replaced.add(replacement);
         }
       }
       List<String> modified = modifiedParts(before, resource);
@@ -101,7 +119,40 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
 
     return new AssemblyDiff(minus(newerGrants, olderGrants, GRANT_ORDER), minus(olderGrants, newerGrants, GRANT_ORDER),
         minus(newerExposure, olderExposure, EXPOSURE_ORDER), minus(olderExposure, newerExposure, EXPOSURE_ORDER),
-        List.copyOf(replaced), List.copyOf(changes));
+        minus(risks(newerReviews), risks(olderReviews), RISK_ORDER), minus(risks(olderReviews), risks(newerReviews),
+            RISK_ORDER), List.copyOf(replaced), List.copyOf(changes));
+  }
+
+  /** What a property change does to a resource that keeps its type and logical ID, or null if it is updated in place. */
+  private static Replacement replacement(ResourceKey key, String type, JsonNode before, JsonNode after) {
+    List<ReplacementRules.Change> changes = ReplacementRules.replacingChanges(type, StackResources.properties(before),
+        StackResources.properties(after));
+    if (changes.isEmpty()) {
+      return null;
+    }
+    List<String> certain = changes.stream().filter(c -> c.certainty() == ReplacementRules.Certainty.REPLACED)
+        .map(ReplacementRules.Change::property).toList();
+    List<String> possible = changes.stream().filter(c -> c.certainty() == ReplacementRules.Certainty.MAYBE)
+        .map(ReplacementRules.Change::property).toList();
+    String changed = String.join(", ", certain.isEmpty() ? possible : certain) + " changed";
+    // The name before the change is the one CloudFormation would have to create the replacement under.
+    String customName = ReplacementRules.customName(type, StackResources.properties(before));
+    boolean renamed = customName != null
+        && !StackResources.properties(before).path(customName.substring(0, customName.indexOf(' ')))
+            .equals(StackResources.properties(after).path(customName.substring(0, customName.indexOf(' '))));
+    if (customName != null && !renamed) {
+      return new Replacement(key.environment(), key.stack(), key.logicalId(), type,
+          certain.isEmpty() ? MAYBE_REPLACED + ", then " + UPDATE_FAILS : UPDATE_FAILS, changed
+              + ", which needs a replacement, but " + customName + " is a custom name: CloudFormation cannot replace"
+              + " a custom-named resource, so this deploy fails and rolls back. Change the name in the same change,"
+              + " or remove the resource in one deploy and add it back in the next");
+    }
+    if (certain.isEmpty()) {
+      return new Replacement(key.environment(), key.stack(), key.logicalId(), type, MAYBE_REPLACED, changed
+          + " (only some changes of it replace the resource; see the property's page in the CloudFormation"
+          + " resource reference)");
+    }
+    return new Replacement(key.environment(), key.stack(), key.logicalId(), type, REPLACED, changed);
   }
 
   /** In one stack, logical IDs of a type that disappeared while others of that type appeared. */
@@ -115,7 +166,8 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
       if (addedIds != null) {
         String[] parts = stackAndType.split("\u0000", 3);
         replaced.add(new Replacement(parts[0], parts[1], String.join(", ", removedIds) + " -> "
-            + String.join(", ", addedIds), parts[2], "logical ID changed: the old resource is deleted, a new one created"));
+            + String.join(", ", addedIds), parts[2], REPLACED,
+            "logical ID changed: the old resource is deleted, a new one created"));
       }
     });
     return replaced;
@@ -171,20 +223,33 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
     for (EnvironmentReview environment : environments) {
       for (IamPermissions.RoleGrants role : environment.iamRoles()) {
         for (String arn : role.managedPolicyArns()) {
-          grants.add(new Grant(environment.name(), role.stack(), role.role(), "Allow", MANAGED_POLICY, arn, ""));
+          grants.add(new Grant(environment.name(), role.stack(), role.role(), "Allow", MANAGED_POLICY, arn, "", ""));
         }
         for (IamPermissions.Statement statement : role.statements()) {
           List<String> resources = statement.resources().isEmpty() ? List.of("") : statement.resources();
           for (String action : statement.actions()) {
             for (String resource : resources) {
+              String reason = statement.reasonFor(resource) != null ? statement.reasonFor(resource)
+                  : statement.reasonFor(action);
               grants.add(new Grant(environment.name(), role.stack(), role.role(), statement.effect(), action,
-                  resource, statement.condition()));
+                  resource, statement.condition(), reason == null ? "" : reason));
             }
           }
         }
       }
     }
     return grants;
+  }
+
+  private static List<ContainerRisk> risks(List<EnvironmentReview> environments) {
+    List<ContainerRisk> risks = new ArrayList<>();
+    for (EnvironmentReview environment : environments) {
+      for (ContainerSecurity.Risk r : environment.containerRisks()) {
+        risks.add(new ContainerRisk(environment.name(), r.stack(), r.taskDefinition(), r.container(), r.setting(),
+            r.detail()));
+      }
+    }
+    return risks;
   }
 
   private static List<Exposure> exposure(List<EnvironmentReview> environments) {

@@ -41,7 +41,20 @@ public final class AssemblyReview {
    * @throws ReviewException when the folder is missing, not a cloud assembly, or holds a corrupt file
    */
   public static AssemblyReview read(Path cdkOut) throws ReviewException {
+    return read(cdkOut, false);
+  }
+
+  /**
+   * Reviews one cloud assembly, refusing one older than its sources unless {@code allowStale}.
+   *
+   * @throws ReviewException when the folder is missing, not a cloud assembly, holds a corrupt file, or (without
+   *     {@code allowStale}) is older than the sources its project's cdk.json names
+   */
+  public static AssemblyReview read(Path cdkOut, boolean allowStale) throws ReviewException {
     CloudAssembly assembly = CloudAssembly.read(cdkOut);
+    if (!allowStale) {
+      AssemblyFreshness.requireFresh(cdkOut);
+    }
     return new AssemblyReview(new Document(assembly.files().name(), null, null, environments(assembly)));
   }
 
@@ -51,7 +64,20 @@ public final class AssemblyReview {
    * @throws ReviewException when either folder is missing, not a cloud assembly, or holds a corrupt file
    */
   public static AssemblyReview compare(Path cdkOut, Path olderCdkOut) throws ReviewException {
+    return compare(cdkOut, olderCdkOut, false);
+  }
+
+  /**
+   * Reviews {@code cdkOut} and what changed since {@code olderCdkOut}; only {@code cdkOut} must be fresh (the older
+   * one was synthesized from other sources on purpose).
+   *
+   * @throws ReviewException as {@link #read(Path, boolean)}, for either folder
+   */
+  public static AssemblyReview compare(Path cdkOut, Path olderCdkOut, boolean allowStale) throws ReviewException {
     CloudAssembly newer = CloudAssembly.read(cdkOut);
+    if (!allowStale) {
+      AssemblyFreshness.requireFresh(cdkOut);
+    }
     CloudAssembly older = CloudAssembly.read(olderCdkOut);
     List<EnvironmentReview> newerReviews = environments(newer);
     AssemblyDiff changes = AssemblyDiff.of(newer, newerReviews, older, environments(older));

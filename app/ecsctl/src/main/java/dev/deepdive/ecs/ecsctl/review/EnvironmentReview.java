@@ -15,10 +15,12 @@ import java.util.TreeMap;
  * @param iamRoles each role's permissions, sorted by stack and role
  * @param internetExposure what the internet can reach
  * @param ecsConfig the ECS agent settings
+ * @param containerRisks container settings that weaken isolation from the instance, by stack and task definition
  * @param services each ECS service's deployment settings and times, sorted by stack and logical ID
  */
 record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<String, Integer> resourcesByType,
-    List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure, AgentConfigSettings ecsConfig,
+    List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure,
+    List<ContainerSecurity.Risk> containerRisks, AgentConfigSettings ecsConfig,
     List<ServiceDeployments.ServiceDeployment> services) {
 
   /** Environments read in this order everywhere: by name ignoring case ({@code dev} before {@code Shared}). */
@@ -36,6 +38,7 @@ record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<Strin
     List<InternetExposure> exposure = new ArrayList<>();
     List<AgentConfigSettings> ecsConfig = new ArrayList<>();
     List<ServiceDeployments.ServiceDeployment> services = new ArrayList<>();
+    List<ContainerSecurity.Risk> risks = new ArrayList<>();
     for (CloudAssembly.Stack stack : stacks) {
       StackResources resources = new StackResources(stack.template());
       summaries.add(new StackSummary(stack.displayName(), resources.all().size()));
@@ -44,8 +47,10 @@ record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<Strin
       exposure.add(InternetExposure.of(stack.displayName(), resources));
       ecsConfig.add(AgentConfigSettings.of(stack, resources, files));
       services.addAll(ServiceDeployments.of(stack.displayName(), resources));
+      risks.addAll(ContainerSecurity.of(stack.displayName(), resources));
     }
     return new EnvironmentReview(name, List.copyOf(summaries), byType, List.copyOf(roles),
-        InternetExposure.merge(exposure), AgentConfigSettings.merge(ecsConfig), List.copyOf(services));
+        InternetExposure.merge(exposure), List.copyOf(risks), AgentConfigSettings.merge(ecsConfig),
+        List.copyOf(services));
   }
 }

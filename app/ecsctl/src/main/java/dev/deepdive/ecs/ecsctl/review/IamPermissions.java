@@ -38,8 +38,21 @@ final class IamPermissions {
    * @param actions the actions; a NotAction list reads as {@code not(...)}
    * @param resources the resources; a NotResource list reads as {@code not(...)}
    * @param condition the condition in brief ({@code StringEquals aws:RequestedRegion=eu-west-1}), or empty
+   * @param wildcardReasons why a wildcard is accepted, by the wildcard action or resource it answers for: the
+   *     reason of the policy's cdk-nag suppression of AwsSolutions-IAM5 for that finding (an environment file's
+   *     {@code wildcardReason} lands there, "From the environment file: ..."); empty when none
    */
-  record Statement(String policy, String effect, List<String> actions, List<String> resources, String condition) {}
+  record Statement(String policy, String effect, List<String> actions, List<String> resources, String condition,
+      Map<String, String> wildcardReasons) {
+
+    /** The reason for one action or resource of this statement, or {@code null}. */
+    String reasonFor(String actionOrResource) {
+      return wildcardReasons.get(actionOrResource);
+    }
+  }
+
+  /** cdk-nag's rule for wildcard permissions; its suppressions carry the reason per finding. */
+  static final String WILDCARD_RULE = "AwsSolutions-IAM5";
 
   private IamPermissions() {}
 
@@ -52,9 +65,10 @@ final class IamPermissions {
       statements.put(id, new ArrayList<>());
       managed.put(id, Intrinsics.renderAll(properties.path("ManagedPolicyArns")));
       principals.put(id, trustedPrincipals(properties.path("AssumeRolePolicyDocument")));
+      Map<String, String> reasons = wildcardReasons(role);
       for (JsonNode inline : properties.path("Policies")) {
         String policy = id + "." + Intrinsics.render(inline.path("PolicyName"));
-        statements.get(id).addAll(statements(policy, inline.path("PolicyDocument")));
+        statements.get(id).addAll(statements(policy, inline.path("PolicyDocument"), reasons));
       }
     });
     for (String type : ATTACHED_POLICY_TYPES) {
@@ -63,7 +77,7 @@ final class IamPermissions {
         for (JsonNode role : properties.path("Roles")) {
           String key = resources.referenced(role, ROLE) != null ? Intrinsics.referencedId(role) : Intrinsics.render(role);
           statements.computeIfAbsent(key, k -> new ArrayList<>())
-              .addAll(statements(id, properties.path("PolicyDocument")));
+              .addAll(statements(id, properties.path("PolicyDocument"), wildcardReasons(policy)));
         }
       });
     }
@@ -83,18 +97,61 @@ final class IamPermissions {
     return resource.equals("*") || resource.startsWith("not(");
   }
 
-  private static List<Statement> statements(String policy, JsonNode document) {
+  /**
+   * The reasons of a resource's cdk-nag suppressions of {@link #WILDCARD_RULE}, by finding: {@code Action::s3:*}
+   * gives {@code s3:*}, {@code Resource::<Bucket.Arn>/*} gives {@code ${Bucket.Arn}/*} (the review's rendering of
+   * the same reference). A suppression without applies_to covers every wildcard: key {@code *all*}.
+   */
+  private static Map<String, String> wildcardReasons(JsonNode resource) {
+    Map<String, String> reasons = new java.util.LinkedHashMap<>();
+    for (JsonNode suppression : resource.path("Metadata").path("cdk_nag").path("rules_to_suppress")) {
+      if (!WILDCARD_RULE.equals(suppression.path("id").asText())) {
+        continue;
+      }
+      String reason = suppression.path("reason").asText();
+      JsonNode appliesTo = suppression.path("applies_to");
+      if (appliesTo.isMissingNode() || appliesTo.isEmpty()) {
+        reasons.put(ALL_WILDCARDS, reason);
+      }
+      for (JsonNode finding : appliesTo) {
+        String text = finding.isTextual() ? finding.asText() : finding.path("regex").asText();
+        int separator = text.indexOf("::");
+        if (separator > 0) {
+          reasons.put(text.substring(separator + 2).replace("<", "${").replace(">", "}"), reason);
+        }
+      }
+    }
+    return reasons;
+  }
+
+  static final String ALL_WILDCARDS = "*all*";
+
+  private static List<Statement> statements(String policy, JsonNode document, Map<String, String> reasons) {
     List<Statement> statements = new ArrayList<>();
     JsonNode list = document.path("Statement");
     for (JsonNode statement : list.isArray() ? list : List.of(list)) {
       if (!statement.isObject()) {
         continue;
       }
-      statements.add(new Statement(policy, statement.path("Effect").asText("Allow"),
-          either(statement, "Action", "NotAction"), either(statement, "Resource", "NotResource"),
-          condition(statement.path("Condition"))));
+      List<String> actions = either(statement, "Action", "NotAction");
+      List<String> resources = either(statement, "Resource", "NotResource");
+      Map<String, String> mine = new java.util.LinkedHashMap<>();
+      for (String item : concat(actions, resources)) {
+        String reason = reasons.containsKey(item) ? reasons.get(item) : reasons.get(ALL_WILDCARDS);
+        if (reason != null && (isWildcardAction(item) || item.contains("*"))) {
+          mine.put(item, reason);
+        }
+      }
+      statements.add(new Statement(policy, statement.path("Effect").asText("Allow"), actions, resources,
+          condition(statement.path("Condition")), Map.copyOf(mine)));
     }
     return statements;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static List<String> either(JsonNode statement, String field, String negated) {

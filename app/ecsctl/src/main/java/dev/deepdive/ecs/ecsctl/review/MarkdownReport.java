@@ -32,9 +32,14 @@ final class MarkdownReport {
   private void changes(String against, AssemblyDiff changes) {
     section("## Changes since " + code(against));
     section("### Security-relevant changes");
+    long fails = changes.replaced().stream().filter(r -> r.outcome().contains(AssemblyDiff.UPDATE_FAILS)).count();
+    long maybe = changes.replaced().stream().filter(r -> r.outcome().equals(AssemblyDiff.MAYBE_REPLACED)).count();
     line("New IAM grants: " + changes.newGrants().size() + ", removed: " + changes.removedGrants().size()
         + ". New internet exposure: " + changes.newExposure().size() + ", removed: " + changes.removedExposure().size()
-        + ". Resources replaced: " + changes.replaced().size() + ".");
+        + ". New container risks: " + changes.newContainerRisks().size() + ", removed: "
+        + changes.removedContainerRisks().size()
+        + ". Resources replaced: " + (changes.replaced().size() - fails - maybe) + ", may be replaced: " + maybe
+        + ", that cannot be updated (the deploy fails): " + fails + ".");
     section("#### New IAM grants");
     grants(changes.newGrants());
     section("#### Removed IAM grants");
@@ -43,9 +48,15 @@ final class MarkdownReport {
     exposure(changes.newExposure(), true);
     section("#### Removed internet exposure");
     exposure(changes.removedExposure(), false);
+    section("#### New container risks");
+    containerRisks(changes.newContainerRisks(), true);
+    section("#### Removed container risks");
+    containerRisks(changes.removedContainerRisks(), false);
     section("#### Resources that will be replaced");
-    table(List.of("Environment", "Stack", "Logical ID", "Type", "Why"), changes.replaced(), r -> List.of(
-        r.environment(), code(r.stack()), code(r.logicalId()), code(r.type()), r.reason()));
+    table(List.of("Environment", "Stack", "Logical ID", "Type", "Outcome", "Why"), changes.replaced(), r -> List.of(
+        r.environment(), code(r.stack()), code(r.logicalId()), code(r.type()),
+        r.outcome().contains(AssemblyDiff.UPDATE_FAILS) ? "**" + r.outcome() + "** " + WARNING : r.outcome(),
+        r.reason()));
     section("### Other changes (resources added, removed, modified)");
     table(List.of("Change", "Environment", "Stack", "Logical ID", "Type", "Changed"), changes.resources(),
         c -> List.of(c.change(), c.environment(), code(c.stack()), code(c.logicalId()), code(c.type()),
@@ -53,10 +64,16 @@ final class MarkdownReport {
   }
 
   private void grants(List<AssemblyDiff.Grant> grants) {
-    table(List.of("Environment", "Stack", "Role", "Effect", "Action", "Resource", "Condition"), grants, g -> List.of(
-        g.environment(), code(g.stack()), code(g.role()), g.effect(), action(g.action()),
-        g.action().equals(AssemblyDiff.MANAGED_POLICY) ? code(g.resource()) : resource(g.resource()),
-        code(g.condition())));
+    table(List.of("Environment", "Stack", "Role", "Effect", "Action", "Resource", "Condition", "Why the wildcard"),
+        grants, g -> List.of(g.environment(), code(g.stack()), code(g.role()), g.effect(), action(g.action()),
+            g.action().equals(AssemblyDiff.MANAGED_POLICY) ? code(g.resource()) : resource(g.resource()),
+            code(g.condition()), g.wildcardReason()));
+  }
+
+  private void containerRisks(List<AssemblyDiff.ContainerRisk> risks, boolean warn) {
+    table(List.of("Environment", "Stack", "Task definition", "Container", "Setting", "Detail"), risks, r -> List.of(
+        r.environment(), code(r.stack()), code(r.taskDefinition()), code(r.container()),
+        (warn ? WARNING + " " : "") + r.setting(), r.detail()));
   }
 
   private void exposure(List<AssemblyDiff.Exposure> exposure, boolean warn) {
@@ -92,9 +109,11 @@ final class MarkdownReport {
         line("No policy statement grants this role anything.");
         continue;
       }
-      table(List.of("Policy", "Effect", "Actions", "Resources", "Condition"), role.statements(), s -> List.of(
-          code(s.policy()), s.effect(), String.join(", ", s.actions().stream().map(MarkdownReport::action).toList()),
-          String.join(", ", s.resources().stream().map(MarkdownReport::resource).toList()), code(s.condition())));
+      table(List.of("Policy", "Effect", "Actions", "Resources", "Condition", "Why the wildcards"), role.statements(),
+          s -> List.of(code(s.policy()), s.effect(),
+              String.join(", ", s.actions().stream().map(MarkdownReport::action).toList()),
+              String.join(", ", s.resources().stream().map(MarkdownReport::resource).toList()), code(s.condition()),
+              reasons(s.wildcardReasons())));
     }
     section("### Internet exposure");
     line("Security group rules open to any address:");
@@ -107,6 +126,12 @@ final class MarkdownReport {
     table(List.of("Stack", "Load balancer", "Type", "Listeners"), environment.internetExposure().loadBalancers(),
         b -> List.of(code(b.stack()), code(b.loadBalancer()), b.type(),
             WARNING + " " + (b.listeners().isEmpty() ? "no listener" : String.join(", ", b.listeners()))));
+    section("### Container security settings");
+    line("Settings that weaken a container's isolation from the instance:");
+    line("");
+    table(List.of("Stack", "Task definition", "Container", "Setting", "Detail"), environment.containerRisks(),
+        r -> List.of(code(r.stack()), code(r.taskDefinition()), code(r.container()), WARNING + " " + r.setting(),
+            r.detail()));
     ecsConfig(environment.ecsConfig());
     services(environment.services());
   }
@@ -200,6 +225,15 @@ final class MarkdownReport {
 
   private void line(String text) {
     out.append(text).append('\n');
+  }
+
+  /** {@code `s3:*`, `*`: reason}: each reason once, after the wildcards it answers for. */
+  static String reasons(java.util.Map<String, String> reasons) {
+    java.util.Map<String, List<String>> byReason = new java.util.TreeMap<>();
+    reasons.forEach((wildcard, reason) -> byReason.computeIfAbsent(reason, r -> new java.util.ArrayList<>())
+        .add(wildcard));
+    return String.join("; ", byReason.entrySet().stream().map(e -> String.join(", ",
+        e.getValue().stream().sorted().map(MarkdownReport::code).toList()) + ": " + e.getKey()).toList());
   }
 
   static String action(String action) {

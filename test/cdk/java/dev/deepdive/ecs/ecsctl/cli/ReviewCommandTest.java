@@ -40,7 +40,8 @@ class ReviewCommandTest {
     CliRun.Result result = review("review", assembly, "--against", assembly);
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).contains("New IAM grants: 0, removed: 0. New internet exposure: 0, removed: 0."
-        + " Resources replaced: 0.");
+        + " New container risks: 0, removed: 0. Resources replaced: 0, may be replaced: 0, that cannot be updated"
+        + " (the deploy fails): 0.");
   }
 
   @Test

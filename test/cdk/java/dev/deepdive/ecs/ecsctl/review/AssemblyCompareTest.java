@@ -30,7 +30,8 @@ class AssemblyCompareTest {
   @Test
   void listsAWidenedPermissionAsANewGrantWithTheWildcardHighlighted() {
     assertThat(section("#### New IAM grants"))
-        .contains("| dev | `dev/AppRole` | `AppRoleDC883459` | Allow | `s3:PutObject` | **`*`** ⚠️ |");
+        .contains("| dev | `dev/AppRole` | `AppRoleDC883459` | Allow | `s3:PutObject` | **`*`** ⚠️ |  | "
+            + ReviewAssemblies.WILDCARD_REASON + " |");
   }
 
   @Test
@@ -57,21 +58,58 @@ class AssemblyCompareTest {
 
   @Test
   void leavesUnchangedGrantsAndExposureOut() {
+    // The ecs:Submit* grant on * gained a wildcard reason and is otherwise unchanged: not a new grant.
     assertThat(changes.path("newGrants")).hasSize(1);
-    assertThat(changes.path("newExposure")).hasSize(1);
+    // SSH on the bastion; HTTPS on 443 in the load balancer's group and its new listener.
+    assertThat(changes.path("newExposure")).extracting(e -> e.path("access").asText()).containsExactly(
+        "tcp 22 from 0.0.0.0/0", "internet-facing application load balancer, listener HTTPS 443",
+        "tcp 443 from 0.0.0.0/0");
     assertThat(changes.path("removedExposure")).isEmpty();
   }
 
   @Test
   void reportsAChangedTaskDefinitionAsReplaced() {
     assertThat(section("#### Resources that will be replaced")).contains(
-        "| dev | `dev/Cluster` | `WebTask51ED7374` | `AWS::ECS::TaskDefinition` | ContainerDefinitions changed");
+        "| dev | `dev/Cluster` | `WebTask51ED7374` | `AWS::ECS::TaskDefinition` | replaced | ContainerDefinitions changed");
+  }
+
+  @Test
+  void turningOnHttpsReplacesTheLoadBalancerSecurityGroupAndTheListenerRule() {
+    assertThat(section("#### Resources that will be replaced"))
+        .containsPattern("\\| dev \\| `dev/Edge` \\| `LoadBalancerSecurityGroup\\w+` \\| `AWS::EC2::SecurityGroup` \\|"
+            + " replaced \\| GroupDescription changed \\|")
+        .containsPattern("\\| dev \\| `dev/Edge` \\| `WebRule\\w+` \\| `AWS::ElasticLoadBalancingV2::ListenerRule` \\|"
+            + " replaced \\| ListenerArn changed \\|");
+    assertThat(markdown).doesNotContain("Resources replaced: 0");
+  }
+
+  @Test
+  void aChangedRoleOnANamedServiceIsAnUpdateThatFails() {
+    assertThat(section("#### Resources that will be replaced")).contains("| dev | `dev/Edge` | `LegacyWeb` |"
+        + " `AWS::ECS::Service` | **update fails** ⚠️ | Role changed, which needs a replacement, but ServiceName"
+        + " 'legacy-web' is a custom name: CloudFormation cannot replace a custom-named resource, so this deploy"
+        + " fails and rolls back.");
+    assertThat(markdown).contains("that cannot be updated (the deploy fails): 1.");
+  }
+
+  @Test
+  void aPrivilegedContainerIsANewContainerRiskNotJustAChangedDefinition() {
+    assertThat(section("#### New container risks"))
+        .contains("| dev | `dev/Cluster` | `WebTask51ED7374` | `web` | ⚠️ privileged |");
+    assertThat(changes.path("newContainerRisks")).hasSize(1);
+  }
+
+  @Test
+  void showsTheWildcardReasonBesideTheWildcardInTheEnvironmentsIamTable() {
+    assertThat(section("#### `AppRoleDC883459` in `dev/AppRole`"))
+        .contains("| `s3:PutObject` | **`*`** ⚠️ |  | `*`: " + ReviewAssemblies.WILDCARD_REASON + " |");
   }
 
   @Test
   void reportsALogicalIdThatChangedWithinATypeAsReplaced() {
     assertThat(section("#### Resources that will be replaced")).containsPattern(
-        "\\| Shared \\| `Shared` \\| `Artifacts\\w+ -> ArtifactStore\\w+` \\| `AWS::S3::Bucket` \\| logical ID changed");
+        "\\| Shared \\| `Shared` \\| `Artifacts\\w+ -> ArtifactStore\\w+` \\| `AWS::S3::Bucket` \\| replaced \\|"
+            + " logical ID changed");
   }
 
   @Test

@@ -7,6 +7,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.deepdive.ecs.constructs.EnvironmentLoadBalancer;
+import dev.deepdive.ecs.constructs.EnvironmentLoadBalancerProps;
+import dev.deepdive.ecs.constructs.Network;
+import dev.deepdive.ecs.constructs.NetworkProps;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.services.ecs.CfnService;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.ArnComponents;
@@ -49,7 +60,11 @@ import software.amazon.awscdk.services.s3.deployment.Source;
  * ecs.config deployed to S3, an ALB-fronted service) and a stack with an application role, plus a top-level
  * stack outside any stage. The widened variant grants {@code s3:PutObject} on {@code *}, opens SSH to the
  * internet, drops the SSM read policy, changes the task definition (a replacement) and renames the shared
- * bucket's construct ID (a logical ID change), so the compare has every kind of change to report.
+ * bucket's construct ID (a logical ID change), so the compare has every kind of change to report. It also makes the
+ * web container privileged (a container risk), justifies its {@code *} with a cdk-nag suppression as an
+ * environment file's wildcardReason does, turns on HTTPS on the project's own load balancer construct (which
+ * replaces its security group and moves the listener rule to a new listener), and changes the Role of a service
+ * with a custom name (an update CloudFormation cannot make).
  */
 final class ReviewAssemblies {
   private static Path baseline;
@@ -78,6 +93,7 @@ final class ReviewAssemblies {
     Stage dev = Stage.Builder.create(app, "dev").build();
     clusterStack(dev, widen);
     appRoleStack(dev, widen);
+    edgeStack(dev, widen);
     Stack shared = Stack.Builder.create(app, "Shared").build();
     Bucket.Builder.create(shared, widen ? "ArtifactStore" : "Artifacts").removalPolicy(RemovalPolicy.RETAIN).build();
     app.synth();
@@ -111,6 +127,7 @@ final class ReviewAssemblies {
     task.addContainer("web", ContainerDefinitionOptions.builder()
         .image(ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"))
         .memoryLimitMiB(widen ? 512 : 256)
+        .privileged(widen)
         .stopTimeout(Duration.seconds(20))
         .portMappings(List.of(PortMapping.builder().containerPort(80).build()))
         .build());
@@ -164,10 +181,37 @@ final class ReviewAssemblies {
           .actions(List.of("s3:PutObject"))
           .resources(List.of("*"))
           .build());
+      NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+          .reason(WILDCARD_REASON).appliesTo(List.of("Resource::*")).build()), true);
     } else {
       readParameters(stack, role);
     }
     role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName("CloudWatchLogsReadOnlyAccess"));
+  }
+
+  /** How EcsService words an environment file's wildcardReason in the suppression. */
+  static final String WILDCARD_REASON = "From the environment file: reports land under keys generated per run";
+
+  /** The project's load balancer construct (HTTPS when widened), a rule on its service listener, a named service. */
+  private static void edgeStack(Stage stage, boolean widen) {
+    Stack stack = Stack.Builder.create(stage, "Edge").build();
+    Network network = new Network(stack, "Network", new NetworkProps("10.1.0.0/20", stack.getAvailabilityZones(), 1));
+    EnvironmentLoadBalancer edge = new EnvironmentLoadBalancer(stack, "LoadBalancer",
+        new EnvironmentLoadBalancerProps(network.vpc(), network.publicSubnets(),
+            widen ? Optional.of("arn:aws:acm:eu-west-1:111111111111:certificate/abc") : Optional.empty(), 60));
+    ApplicationListenerRule.Builder.create(stack, "WebRule")
+        .listener(edge.serviceListener())
+        .priority(10)
+        .conditions(List.of(ListenerCondition.pathPatterns(List.of("/web/*"))))
+        .action(ListenerAction.fixedResponse(200))
+        .build();
+    CfnService.Builder.create(stack, "LegacyWeb")
+        .serviceName("legacy-web")
+        .cluster("prod")
+        .taskDefinition("legacy-web:1")
+        .desiredCount(1)
+        .role("arn:aws:iam::111111111111:role/" + (widen ? "ecs-service-b" : "ecs-service-a"))
+        .build();
   }
 
   private static void readParameters(Stack stack, Role role) {

@@ -36,7 +36,11 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
 
   /** One role × action × resource; {@code wildcardReason} is why a wildcard in it is accepted, or empty. */
   record Grant(String environment, String stack, String role, String effect, String action, String resource,
-      String condition, String wildcardReason) {}
+      String condition, String wildcardReason) {
+    Grant withoutReason() {
+      return new Grant(environment, stack, role, effect, action, resource, condition, "");
+    }
+  }
 
   record Exposure(String environment, String stack, String target, String access) {}
 
@@ -117,7 +121,7 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
     changes.sort(Comparator.comparing(ResourceChange::environment, EnvironmentReview.NAME_ORDER).thenComparing(ResourceChange::stack)
         .thenComparing(ResourceChange::logicalId));
 
-    return new AssemblyDiff(minus(newerGrants, olderGrants, GRANT_ORDER), minus(olderGrants, newerGrants, GRANT_ORDER),
+    return new AssemblyDiff(minusGrants(newerGrants, olderGrants), minusGrants(olderGrants, newerGrants),
         minus(newerExposure, olderExposure, EXPOSURE_ORDER), minus(olderExposure, newerExposure, EXPOSURE_ORDER),
         minus(risks(newerReviews), risks(olderReviews), RISK_ORDER), minus(risks(olderReviews), risks(newerReviews),
             RISK_ORDER), List.copyOf(replaced), List.copyOf(changes));
@@ -271,6 +275,13 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
       }
     }
     return exposure;
+  }
+
+  /** Grants in {@code these} and not in {@code those}; a grant whose only change is its wildcard reason is no new grant. */
+  private static List<Grant> minusGrants(List<Grant> these, List<Grant> those) {
+    Set<Grant> excluded = new HashSet<>();
+    those.forEach(g -> excluded.add(g.withoutReason()));
+    return these.stream().filter(g -> !excluded.contains(g.withoutReason())).distinct().sorted(GRANT_ORDER).toList();
   }
 
   private static <T> List<T> minus(Collection<T> these, Collection<T> those, Comparator<T> order) {

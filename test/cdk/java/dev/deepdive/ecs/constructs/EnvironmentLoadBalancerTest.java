@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.constructs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.deepdive.ecs.testing.ShippedExample;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,25 @@ class EnvironmentLoadBalancerTest {
     Template.fromStack(stack).hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of(
         "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
             "Action", "s3:PutObject", "Principal", principal)))))));
+  }
+
+  /**
+   * Across stacks the subnets are two Fn::ImportValue; the CDK's CloudFormation validation reads them as the same
+   * unknown value and reports W9007 "Subnets contains duplicate values". The construct acknowledges that rule,
+   * with the cause, on the load balancer. (Validation is off in unit tests, CDK_VALIDATION=false; .ci/run's synth
+   * has it on and fails if W9007 is reported unacknowledged.)
+   */
+  @Test
+  void acknowledgesTheValidatorsDuplicateSubnetsWarningWithItsCause() {
+    Stack stack = new Stack(new App(), "Test");
+    EnvironmentLoadBalancer edge = loadBalancer(stack, Optional.empty());
+
+    List<Object> acknowledged = edge.loadBalancer().getNode().getMetadata().stream()
+        .filter(entry -> entry.getType().equals("aws:cdk:acknowledged-rules"))
+        .map(entry -> entry.getData()).toList();
+    assertThat(acknowledged).singleElement().asString()
+        .contains(EnvironmentLoadBalancer.IMPORTED_SUBNETS_RULE)
+        .contains("the validator cannot resolve imports and compares them as equal");
   }
 
   private static EnvironmentLoadBalancer loadBalancer(Stack stack, Optional<String> certificateArn) {

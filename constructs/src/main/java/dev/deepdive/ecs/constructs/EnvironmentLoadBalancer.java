@@ -2,7 +2,9 @@ package dev.deepdive.ecs.constructs;
 
 import java.util.List;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -67,6 +69,7 @@ public final class EnvironmentLoadBalancer extends Construct {
         // Requests with malformed headers are dropped at the edge instead of reaching the containers.
         .dropInvalidHeaderFields(true)
         .build();
+    acknowledgeImportedSubnets();
     this.accessLogs = new AccessLogsBucket(this, "AccessLogs");
     logAccessLogs();
     acceptInternetFacing(https);
@@ -129,6 +132,24 @@ public final class EnvironmentLoadBalancer extends Construct {
         .build());
     // ELB checks that it may write when the attribute is set: the policy must exist first.
     loadBalancer.getNode().addDependency(accessLogs);
+  }
+
+  /** The validation rule that misreads two imported subnets as one (see {@link #acknowledgeImportedSubnets}). */
+  static final String IMPORTED_SUBNETS_RULE = "CloudFormation-Validate::W9007";
+
+  /**
+   * In an environment the subnets come from the network stack as two {@code Fn::ImportValue}s of different
+   * exports. aws-cdk-lib's CloudFormation validation (the {@code @aws-cdk/core:validateAgainstDefaultRules} flag)
+   * cannot resolve an import, treats both as the same unknown value and reports W9007 "Subnets contains duplicate
+   * values" for every environment (https://github.com/aws/aws-cdk/issues/38424). The subnets are the network's
+   * public subnets, one per zone, never the same; the acknowledgment says so in the validation report.
+   * The CDK keys acknowledgments by rule, app-wide: no other resource in this project has a list that rule reads.
+   */
+  private void acknowledgeImportedSubnets() {
+    Validations.of(loadBalancer).acknowledge(Acknowledgment.builder().id(IMPORTED_SUBNETS_RULE)
+        .reason("The load balancer's Subnets are imports of two different exports (the network stack's public"
+            + " subnets, one per zone); the validator cannot resolve imports and compares them as equal")
+        .build());
   }
 
   /** What an internet-facing load balancer of an environment that {@code cdk destroy} takes down must allow. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * The CDK app: one {@link EnvironmentStage} per environment file in {@code app/environments/}.
@@ -61,7 +62,10 @@ public final class EcsApp {
     try {
       App app = App.Builder.create().outdir(output.staging().toString()).build();
       build.accept(app);
-      exit = NagGate.check(app.synth(), err);
+      err.println(SynthSummary.starting(app));
+      CloudAssembly assembly = app.synth();
+      SynthSummary.print(assembly, outdir, Path.of(""), err);
+      exit = NagGate.check(assembly, err);
     } catch (ConfigException e) {
       exit = report(e.problems(), err);
     } catch (TaskDefinitionProblems e) {

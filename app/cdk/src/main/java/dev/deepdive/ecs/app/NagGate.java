@@ -70,7 +70,8 @@ public final class NagGate {
     return EXIT_FINDINGS;
   }
 
-  private static Stream<CloudFormationStackArtifact> stacks(CloudAssembly assembly) {
+  /** Every stack of the assembly, nested (stage) assemblies included. */
+  static Stream<CloudFormationStackArtifact> stacks(CloudAssembly assembly) {
     return Stream.concat(assembly.getStacks().stream(), assembly.getNestedAssemblies().stream()
         .flatMap(nested -> stacks(nested.getNestedAssembly())));
   }

@@ -62,7 +62,7 @@ public final class EcsApp {
     try {
       App app = App.Builder.create().outdir(output.staging().toString()).build();
       build.accept(app);
-      err.println(SynthSummary.starting(app));
+      SynthSummary.starting(app).ifPresent(err::println);
       CloudAssembly assembly = app.synth();
       SynthSummary.print(assembly, outdir, Path.of(""), err);
       exit = NagGate.check(assembly, err);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stage;
@@ -29,10 +30,11 @@ final class SynthSummary {
 
   private SynthSummary() {}
 
-  /** The line printed before synthesis starts, naming the app's stages (its environments). */
-  static String starting(App app) {
-    return starting(app.getNode().getChildren().stream().filter(Stage::isStage)
-        .map(stage -> stage.getNode().getId()).toList());
+  /** The line printed before synthesis starts, naming the app's stages (its environments); none without one. */
+  static Optional<String> starting(App app) {
+    List<String> stages = app.getNode().getChildren().stream().filter(Stage::isStage)
+        .map(stage -> stage.getNode().getId()).toList();
+    return stages.isEmpty() ? Optional.empty() : Optional.of(starting(stages));
   }
 
   /** The line printed before synthesis starts, so a run of a minute or two is not silence. */

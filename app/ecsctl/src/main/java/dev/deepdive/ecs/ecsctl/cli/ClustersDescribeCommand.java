@@ -6,7 +6,6 @@ import dev.deepdive.ecs.ecsctl.ops.NotFoundException;
 import dev.deepdive.ecs.ecsctl.ops.ClusterLookups.ClusterSummary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,13 +28,16 @@ public final class ClustersDescribeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "Cluster names or ARNs (default: all).")
   List<String> clusters = new ArrayList<>();
 
+  /** The JSON document, fields in this order: the clusters found, and the names ECS did not know. */
+  record JsonDocument(List<ClusterSummary> clusters, List<String> missing) {}
+
   @Override
   public Integer call() {
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       ClusterLookups.Described described = new ClusterLookups(ecs).describe(clusters);
       if (ctx.json()) {
-        Json.print(ctx.out(), Map.of("clusters", described.found(), "missing", described.missing()));
+        Json.print(ctx.out(), new JsonDocument(described.found(), described.missing()));
       } else if (!described.found().isEmpty()) {
         TextTable table = new TextTable("CLUSTER", "STATUS", "INSTANCES", "RUNNING", "PENDING", "SERVICES");
         for (ClusterSummary c : described.found()) {

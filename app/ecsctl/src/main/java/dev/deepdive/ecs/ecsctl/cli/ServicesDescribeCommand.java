@@ -8,7 +8,6 @@ import dev.deepdive.ecs.ecsctl.ops.ServiceLookups.EventSummary;
 import dev.deepdive.ecs.ecsctl.ops.ServiceLookups.ServiceDetail;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +40,7 @@ public final class ServicesDescribeCommand implements Callable<Integer> {
     try (EcsClient ecs = ctx.ecs()) {
       ServiceLookups.Described described = new ServiceLookups(ecs).describe(cluster, services);
       if (ctx.json()) {
-        Json.print(ctx.out(), Map.of("cluster", cluster, "services", described.found(),
-            "missing", described.missing()));
+        Json.print(ctx.out(), new JsonDocument(cluster, described.found(), described.missing()));
       } else {
         described.found().forEach(d -> print(ctx.out(), d));
       }
@@ -50,6 +48,9 @@ public final class ServicesDescribeCommand implements Callable<Integer> {
           : new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, described.missing()), null));
     }
   }
+
+  /** The JSON document, fields in this order: the services found, and the names ECS did not know. */
+  record JsonDocument(String cluster, List<ServiceDetail> services, List<String> missing) {}
 
   private static void print(PrintWriter out, ServiceDetail d) {
     out.println(d.name() + " (" + d.status() + ")");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.deepdive.ecs.ecsctl.cli.CliRun.Result;
-import dev.deepdive.ecs.ecsctl.testing.FakeEcs;
 import dev.deepdive.ecs.ecsctl.testing.Fault;
-import dev.deepdive.ecs.ecsctl.testing.SimulatedTime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every AWS failure as the user reads it: one line naming what was asked for, where the call went and what to
  * do. Runs the real command line against the fake endpoint (or a socket that never answers).
  */
-class AwsFailureMessagesTest {
-  private final SimulatedTime time = new SimulatedTime();
-  private FakeEcs fake;
-
-  @BeforeEach void startFake() {
-    fake = FakeEcs.start(time);
-    fake.cluster("prod").service("web").counts(1, 1, 0);
-  }
-
-  @AfterEach void stopFake() {
-    fake.close();
+class AwsFailureMessagesTest extends FakeProdClusterTest {
+  @BeforeEach void webInProd() {
+    prod.service("web").counts(1, 1, 0);
   }
 
   private CliRun cli() {

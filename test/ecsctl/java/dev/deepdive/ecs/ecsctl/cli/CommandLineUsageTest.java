@@ -3,15 +3,12 @@ package dev.deepdive.ecs.ecsctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepdive.ecs.ecsctl.cli.CliRun.Result;
-import dev.deepdive.ecs.ecsctl.testing.FakeEcs;
-import dev.deepdive.ecs.ecsctl.testing.SimulatedTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What the command line itself says: every option checked before any call, suggestions for misspellings, each
  * command's own exit codes, help, and shell completion.
  */
-class CommandLineUsageTest {
-  private final SimulatedTime time = new SimulatedTime();
-  private FakeEcs fake;
-
-  @BeforeEach void startFake() {
-    fake = FakeEcs.start(time);
-    fake.cluster("prod").service("web").counts(2, 2, 0);
-  }
-
-  @AfterEach void stopFake() {
-    fake.close();
+class CommandLineUsageTest extends FakeProdClusterTest {
+  @BeforeEach void webInProd() {
+    prod.service("web").counts(2, 2, 0);
   }
 
   private Result run(String... args) {

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import dev.deepdive.ecs.ecsctl.ops.TaskDefinitionRef;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -8,22 +9,14 @@ import picocli.CommandLine.TypeConversionException;
 public final class TaskDefinitionRefConverter implements ITypeConverter<TaskDefinitionRef> {
   @Override
   public TaskDefinitionRef convert(String value) {
-    try {
-      return TaskDefinitionRef.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
-    }
+    return usageError(() -> TaskDefinitionRef.parse(value));
   }
 
   /** A family name alone ({@code --family web}). */
   public static final class Family implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      try {
-        return TaskDefinitionRef.requireFamily(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return usageError(() -> TaskDefinitionRef.requireFamily(value));
     }
   }
 
@@ -31,11 +24,16 @@ public final class TaskDefinitionRefConverter implements ITypeConverter<TaskDefi
   public static final class FamilyOrRevision implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      try {
-        return TaskDefinitionRef.requireFamilyOrRevision(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return usageError(() -> TaskDefinitionRef.requireFamilyOrRevision(value));
+    }
+  }
+
+  /** The parser's IllegalArgumentException, which names the value and the form, as picocli's usage error. */
+  private static <T> T usageError(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 }

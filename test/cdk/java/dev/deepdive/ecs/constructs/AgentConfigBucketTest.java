@@ -75,19 +75,21 @@ class AgentConfigBucketTest {
   @Test
   void rejectsEcsClusterAmongTheAgentSettings() {
     assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("ECS_CLUSTER", "other")))
-        .hasMessage("agentSettings: ECS_CLUSTER is written from clusterName; remove it");
+        .hasMessage("agentSettings.ECS_CLUSTER: not allowed here, got \"other\"; the tool writes ECS_CLUSTER from"
+            + " clusterName, so remove this line");
   }
 
   @Test
   void rejectsSettingsThatAreNotAgentSettings() {
     assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("PATH", "/bin")))
-        .hasMessage("agentSettings: keys must match ECS_[A-Z0-9_]+, got 'PATH'");
+        .hasMessage("agentSettings.PATH: not an ECS agent setting name, got \"PATH\"; expected ECS_ followed by"
+            + " capital letters, digits or _, e.g. ECS_LOGLEVEL");
   }
 
   @Test
   void rejectsAValueThatWouldAddALine() {
     assertThatThrownBy(() -> new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info\nECS_CLUSTER=other")))
-        .hasMessageContaining("agentSettings.ECS_LOGLEVEL: must be one line of text");
+        .hasMessageContaining("agentSettings.ECS_LOGLEVEL: must not contain a line break or NUL");
   }
 
   @Test

@@ -141,16 +141,43 @@ class EcsServiceTest {
   void ecrImagesResolveToTheEnvironmentsRepositoryAndOnlyItIsPullable() {
     template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
         Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
+            "Sid", "EcrImagePull",
+            "Action", List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
             "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Repo.*"), "Arn")))))))));
   }
 
+  /** Derived from secrets-logging.json: every reference the agent resolves, and nothing for the file's defaults. */
   @Test
   void executionRoleReadsExactlyTheSecretsTheTaskReferences() {
-    template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
-        Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Action", "secretsmanager:GetSecretValue",
-            "Resource", Match.anyValue())))))));
+    List<Object> statements = policyStatements("WorkerExecutionRole");
+    assertThat(statements.stream().map(s -> (Object) ((Map<?, ?>) s).get("Sid")).toList()).containsExactly(
+        "EcrAuthorizationToken", "EcrImagePull", "SecretsManagerRead", "SecretsManagerKmsDecrypt", "SsmParameterRead",
+        "SsmParameterKmsDecrypt", "AwslogsWrite", "AwslogsCreateGroup", "EnvironmentFileRead",
+        "EnvironmentFileBucketLocation", "S3ObjectKmsDecrypt");
+    assertThat(statements).contains(Map.of("Sid", "SecretsManagerRead", "Effect", "Allow",
+        "Action", "secretsmanager:GetSecretValue",
+        "Resource", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:billing/db-AbCdEf"));
+    assertThat(statements).contains(Map.of("Sid", "SsmParameterRead", "Effect", "Allow",
+        "Action", "ssm:GetParameters",
+        "Resource", List.of("arn:aws:ssm:eu-west-1:123456789012:parameter/billing/stripe-key",
+            "arn:aws:ssm:eu-west-1:123456789012:parameter/billing/log-api-key")));
+  }
+
+  /** Every container of the worker names its own log configuration: the service's group is not granted. */
+  @Test
+  void theServicesOwnLogGroupIsGrantedOnlyWhenAContainerLogsThere() {
+    assertThat(policyStatements("WorkerExecutionRole").toString()).doesNotContain("WorkerLogs");
+    assertThat(policyStatements("WebExecutionRole").toString()).contains("WebLogs");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> policyStatements(String rolePrefix) {
+    Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+    return policies.values().stream()
+        .filter(p -> p.toString().contains("Ref=" + rolePrefix))
+        .map(p -> (Map<?, ?>) ((Map<?, ?>) p.get("Properties")).get("PolicyDocument"))
+        .map(d -> (List<Object>) d.get("Statement"))
+        .findFirst().orElseThrow();
   }
 
   @Test

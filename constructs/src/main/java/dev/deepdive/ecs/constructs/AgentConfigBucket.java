@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.constructs;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
@@ -37,10 +38,12 @@ public final class AgentConfigBucket extends Construct {
   private final Bucket bucket;
   private final BucketDeployment deployment;
   private final String ecsConfig;
+  private final Map<String, String> agentSettings;
 
   public AgentConfigBucket(Construct scope, String id, AgentConfigBucketProps props) {
     super(scope, id);
     this.ecsConfig = props.ecsConfig();
+    this.agentSettings = props.effectiveSettings();
     this.accessLogs = new AccessLogsBucket(this, "AccessLogs");
     this.bucket = Bucket.Builder.create(this, "Bucket")
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -101,6 +104,11 @@ public final class AgentConfigBucket extends Construct {
   /** The object is in place once this is deployed: instances that read it at boot depend on it. */
   public IDependable configObjectWritten() {
     return deployment;
+  }
+
+  /** The settings in {@code ecs.config} besides {@code ECS_CLUSTER}, in file order. */
+  public Map<String, String> agentSettings() {
+    return agentSettings;
   }
 
   /** The exact content of {@code ecs.config}. */

@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.constructs;
 
+import dev.deepdive.ecs.constructs.grants.InstanceRoleGrants;
+import dev.deepdive.ecs.constructs.grants.Permission;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
@@ -23,8 +25,8 @@ import software.amazon.awscdk.services.ec2.UserData;
 import software.amazon.awscdk.services.ecs.AsgCapacityProvider;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.MachineImageType;
-import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * Container instances for one cluster: a launch template on the ECS-optimized AMI, an Auto Scaling group over
@@ -122,11 +124,18 @@ public final class ContainerInstances extends Construct {
         .weight(1)
         .build()));
     props.agentConfig().grantReadConfig(props.instanceRole());
-    acceptDesignFindings(props.instanceRole());
+    // What the environment's agent settings make the agent call, besides registering and polling.
+    List<Permission> agentPermissions = InstanceRoleGrants.derive(props.agentConfig().agentSettings(),
+        new InstanceRoleGrants.ClusterScope(Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID,
+            props.cluster().getClusterArn()));
+    RoleGrants.grant(props.instanceRole(), agentPermissions);
+    IConstruct instancePolicy = DesignSuppressions.inlinePolicy(props.instanceRole());
+    acceptDesignFindings(instancePolicy);
+    RoleGrants.acceptWildcards(instancePolicy, agentPermissions);
   }
 
   /** Findings on this construct's resources that its design answers otherwise; each says how. */
-  private void acceptDesignFindings(IRole instanceRole) {
+  private void acceptDesignFindings(IConstruct instancePolicy) {
     // cdk-nag reads a group's LaunchTemplate property only, not MixedInstancesPolicy.LaunchTemplate, which is how
     // this group uses its launch template; the template itself is what the rules ask for.
     DesignSuppressions.suppress(autoScalingGroup, "NIST.800.53.R5-EC2IMDSv2Enabled",
@@ -141,7 +150,7 @@ public final class ContainerInstances extends Construct {
             + " subscribers would add nothing");
     // The statements the cluster adds to the instance role when this capacity provider joins it
     // (Cluster.addAsgCapacityProvider), as docs/architecture.md's instance role table lists them.
-    DesignSuppressions.suppressFindings(DesignSuppressions.inlinePolicy(instanceRole), "AwsSolutions-IAM5",
+    DesignSuppressions.suppressFindings(instancePolicy, "AwsSolutions-IAM5",
         "Added by the CDK's Cluster for the ECS agent: ecs:Submit* (the three Submit*StateChange calls) on this"
             + " cluster's ARN only", "Action::ecs:Submit*");
   }

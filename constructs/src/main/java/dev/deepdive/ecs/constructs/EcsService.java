@@ -1,25 +1,26 @@
 package dev.deepdive.ecs.constructs;
 
+import dev.deepdive.ecs.constructs.grants.ArnScope;
+import dev.deepdive.ecs.constructs.grants.ExecutionRoleGrants;
 import dev.deepdive.ecs.constructs.taskdef.ContainerPort;
 import dev.deepdive.ecs.constructs.taskdef.NetworkMode;
 import dev.deepdive.ecs.constructs.taskdef.RenderOptions;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJson;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJsonProps;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -49,11 +50,12 @@ import software.constructs.IConstruct;
  * the deployment bounds and circuit breaker from the props, placement spread over zones then instances (the
  * ECS service scheduler's default), the environment's capacity provider, tags propagated from the service to its tasks.
  *
- * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks: pull from the ECR
- * repositories its images name, write to its own log group, read the secrets its containers reference. The
- * <b>task role</b> is what the containers may do: nothing unless the environment grants it. Registering targets
- * with the load balancer is done by ECS's service-linked role, unless the service asks for a legacy service role of
- * its own.
+ * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks, derived from the task
+ * definition by {@link ExecutionRoleGrants} (images, registry credentials, secrets, environment files, log
+ * drivers, FireLens config), plus writing to the service's own log group when a container logs there. Its
+ * warnings (a secret in another account, ...) are CDK warnings on the task definition. The <b>task role</b> is what
+ * the containers may do: nothing unless the environment grants it. Registering targets with the load balancer is
+ * done by ECS's service-linked role, unless the service asks for a legacy service role of its own.
  */
 public final class EcsService extends Construct {
   /** The tag every service carries, with its stack's name as the value; ecsctl drain-delete refuses such services. */
@@ -62,8 +64,6 @@ public final class EcsService extends Construct {
   /** Docker's ephemeral host ports on the ECS-optimized AMIs, which dynamic port mappings take from. */
   public static final int EPHEMERAL_FROM = 32768;
   public static final int EPHEMERAL_TO = 65535;
-  private static final Pattern ECR_URI = Pattern.compile(
-      "([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9][a-z0-9._/-]*)(?:[:@].*)?");
 
   private final Role executionRole;
   private final Role taskRole;
@@ -73,8 +73,11 @@ public final class EcsService extends Construct {
   private final ApplicationTargetGroup targetGroup;
   /** Only when the environment asks for the legacy ECS service role and the service is load balanced. */
   private final Role legacyServiceRole;
-  /** The roles' inline policies, which their grants create; looked up once each (four bridge calls a look-up). */
-  private final IConstruct executionPolicy;
+  /**
+   * The roles' inline policies, which their grants create; looked up once each (four bridge calls a look-up). Empty
+   * when the role is granted nothing (no image in ECR, no secret, no log group of its own, ...).
+   */
+  private final Optional<IConstruct> executionPolicy;
   /** Only when the environment grants the task role something. */
   private final Optional<IConstruct> taskPolicy;
 
@@ -89,6 +92,11 @@ public final class EcsService extends Construct {
           + " refuses a legacy ECS service role; set legacyEcsServiceRole to false, or use bridge or host mode"));
     }
     Optional<ContainerPort> target = props.loadBalancing().map(lb -> targetPort(props, lb));
+    ExecutionRoleGrants.Result grants = ExecutionRoleGrants.derive(props.taskDefinition().displayPath(),
+        props.taskDefinition().json(), arnScope(props.taskDefinition(), props.repositories()));
+    if (!grants.errors().isEmpty()) {
+      throw new TaskDefinitionProblems(grants.errors());
+    }
 
     this.logGroup = LogGroup.Builder.create(this, "Logs")
         .retention(props.logRetention())
@@ -104,23 +112,23 @@ public final class EcsService extends Construct {
         .build();
     props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(grant.actions()).resources(grant.resources()).build()));
-    logGroup.grantWrite(executionRole);
-    this.executionPolicy = DesignSuppressions.inlinePolicy(executionRole);
+    if (grants.usesDefaultLogConfiguration()) {
+      logGroup.grantWrite(executionRole);
+    }
+    RoleGrants.grant(executionRole, grants.permissions());
+    this.executionPolicy = Optional.ofNullable(executionRole.getNode().tryFindChild("DefaultPolicy"));
     this.taskPolicy = props.taskRoleGrants().isEmpty()
         ? Optional.empty() : Optional.of(DesignSuppressions.inlinePolicy(taskRole));
 
-    List<String> images = new ArrayList<>();
     RenderOptions render = RenderOptions.NONE
-        .withImageResolver(image -> {
-          images.add(image);
-          return resolveImage(image, props.repositories());
-        })
+        .withImageResolver(image -> resolveImage(image, props.repositories()))
         .withDefaultLogConfiguration(awslogs(logGroup, props.serviceName()));
     this.taskDefinition = new TaskDefinitionFromJson(this, "TaskDefinition", TaskDefinitionFromJsonProps.of(
         props.taskDefinition(), executionRole, taskRole, props.clusterCapacity().instanceTypes()).withRenderOptions(render)
         .withEcsReservedMemoryMiB(props.clusterCapacity().ecsReservedMemoryMiB()));
-    grantImagePulls(images, props.repositories());
-    grantSecretReads(props);
+    grants.warnings().forEach(w ->
+        Annotations.of(taskDefinition).addWarningV2(TaskDefinitionFromJson.WARNING_ID, w));
+    executionPolicy.ifPresent(policy -> RoleGrants.acceptWildcards(policy, grants.permissions()));
 
     CfnServiceProps.Builder service = CfnServiceProps.builder()
         .cluster(props.clusterCapacity().clusterName())
@@ -280,7 +288,7 @@ public final class EcsService extends Construct {
         "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
             + " a monthly fee per environment and adds a key policy to keep right, while reading the logs is"
             + " already limited by IAM");
-    DesignSuppressions.acceptInlinePolicyResource(executionPolicy);
+    executionPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
     taskPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
   }
 
@@ -311,6 +319,22 @@ public final class EcsService extends Construct {
     return configuration;
   }
 
+  /**
+   * Where references without partition, region or account point: the stack's own, as pseudo parameters, so the
+   * template is the same whether or not the environment pins its account and region; the pinned account, when there
+   * is one, tells references to other accounts apart.
+   */
+  private ArnScope arnScope(TaskDefinitionDocument document, Map<String, IRepository> repositories) {
+    String account = Stack.of(this).getAccount();
+    // Only the repositories the images name: each ARN is a call across the jsii bridge.
+    Map<String, String> repositoryArns = new LinkedHashMap<>();
+    document.json().path("containerDefinitions").forEach(c -> EcrImageReference.parse(c.path("image").asText(""))
+        .map(EcrImageReference::repository).filter(repositories::containsKey)
+        .ifPresent(name -> repositoryArns.computeIfAbsent(name, n -> repositories.get(n).getRepositoryArn())));
+    return new ArnScope(Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID, Aws.URL_SUFFIX,
+        Token.isUnresolved(account) ? Optional.empty() : Optional.of(account), repositoryArns);
+  }
+
   private static ContainerPort targetPort(EcsServiceProps props, ServiceLoadBalancing lb) {
     return props.taskDefinition().containerPort(lb.container(), lb.containerPort()).orElseThrow(() ->
         new TaskDefinitionProblems(List.of(props.taskDefinition().displayPath() + ": service "
@@ -338,66 +362,6 @@ public final class EcsService extends Construct {
             + " this environment; known: " + repositories.keySet().stream().sorted().toList()
             + " (as ecr://<name>[:tag])")));
     return repositories.get(reference.repository()).repositoryUriForTag(reference.tag());
-  }
-
-  /** Pull rights for exactly the private repositories the images name: the environment's, or ECR URIs. */
-  private void grantImagePulls(List<String> images, Map<String, IRepository> repositories) {
-    Set<String> repositoryArns = new LinkedHashSet<>();
-    for (String image : images) {
-      Optional<EcrImageReference> ecr = EcrImageReference.parse(image);
-      Matcher uri = ECR_URI.matcher(image);
-      if (ecr.isPresent()) {
-        repositoryArns.add(repositories.get(ecr.get().repository()).getRepositoryArn());
-      } else if (uri.matches()) {
-        repositoryArns.add("arn:" + Aws.PARTITION + ":ecr:" + uri.group(2) + ":" + uri.group(1) + ":repository/"
-            + uri.group(3));
-      }
-    }
-    if (repositoryArns.isEmpty()) {
-      return;
-    }
-    executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
-        .resources(List.copyOf(repositoryArns))
-        .build());
-    // The token call has no resource type: it is always "*".
-    executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("ecr:GetAuthorizationToken"))
-        .resources(List.of("*"))
-        .build());
-    DesignSuppressions.suppressFindings(executionPolicy, "AwsSolutions-IAM5",
-        "ecr:GetAuthorizationToken has no resource type, so IAM accepts it on * only; the image pulls themselves"
-            + " are granted on the named repositories", "Resource::*");
-  }
-
-  /** Read rights for exactly the secrets and parameters the task definition references. */
-  private void grantSecretReads(EcsServiceProps props) {
-    Set<String> secrets = new LinkedHashSet<>();
-    Set<String> parameters = new LinkedHashSet<>();
-    for (String reference : SecretReferences.of(props.taskDefinition())) {
-      if (reference.startsWith("arn:") && reference.contains(":secretsmanager:")) {
-        // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key:version-stage:version-id]
-        String[] parts = reference.split(":");
-        secrets.add(String.join(":", java.util.Arrays.copyOf(parts, Math.min(parts.length, 7))));
-      } else if (reference.startsWith("arn:")) {
-        parameters.add(reference);
-      } else {
-        String name = reference.startsWith("/") ? reference.substring(1) : reference;
-        parameters.add("arn:" + Aws.PARTITION + ":ssm:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":parameter/" + name);
-      }
-    }
-    if (!secrets.isEmpty()) {
-      executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("secretsmanager:GetSecretValue"))
-          .resources(List.copyOf(secrets))
-          .build());
-    }
-    if (!parameters.isEmpty()) {
-      executionRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("ssm:GetParameters"))
-          .resources(List.copyOf(parameters))
-          .build());
-    }
   }
 
   public IRole executionRole() {

@@ -86,6 +86,14 @@ public final class TaskDefinitionDocument {
     return displayPath;
   }
 
+  /**
+   * The file's JSON as read (register-task-definition input, camelCase field names), for readers of fields this
+   * class has no accessor for; a copy, so the document stays immutable.
+   */
+  public JsonNode json() {
+    return root.deepCopy();
+  }
+
   /** The task definition family (required in the file). */
   public String family() {
     return root.get("family").textValue();

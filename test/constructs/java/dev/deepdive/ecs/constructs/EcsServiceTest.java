@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -219,6 +223,38 @@ class EcsServiceTest {
         "PlacementStrategies", List.of(Map.of("Type", "binpack", "Field", "memory")),
         "PlacementConstraints", List.of(Map.of("Type", "distinctInstance"),
             Map.of("Type", "memberOf", "Expression", "attribute:ecs.instance-type =~ t3.*"))));
+  }
+
+  /** The environment pins account 111111111111; secrets-logging.json names resources of 123456789012. */
+  @Test
+  void referencesToAnotherAccountAreWarningsOnTheTaskDefinition() throws IOException {
+    Stack stack = new Stack(new App(), "Pinned", StackProps.builder()
+        .env(Environment.builder().account("111111111111").region("us-east-1").build()).build());
+    Fixture fixture = new Fixture(stack, Optional.empty());
+    new EcsService(stack, "Worker", fixture.props("worker", "secrets-logging.json", Optional.empty(), Map.of()));
+    Annotations annotations = Annotations.fromStack(stack);
+    annotations.hasWarning("/Pinned/Worker/TaskDefinition", Match.stringLikeRegexp("test/constructs/resources/taskdef/"
+        + "secrets-logging.json: containerDefinitions\\[1\\]\\.secrets\\[0\\]\\.valueFrom: the secret is in account"
+        + " 123456789012, not this environment's 111111111111; its resource policy.*"));
+    annotations.hasWarning("/Pinned/Worker/TaskDefinition", Match.stringLikeRegexp(".*containerDefinitions\\[1\\]"
+        + "\\.image: the repository is in account 123456789012.*"));
+    assertThat(annotations.findWarning("*", Match.stringLikeRegexp(".*in account 123456789012.*"))).hasSize(4);
+  }
+
+  @Test
+  void aReferenceThatCanNeverWorkIsRefusedBeforeAnythingIsAdded() throws IOException {
+    Stack stack = TestStacks.withTwoZones();
+    Fixture fixture = new Fixture(stack, Optional.empty());
+    EcsServiceProps props = fixture.props("web", "web.json", Optional.empty(), Map.of());
+    EcsServiceProps bad = new EcsServiceProps(props.serviceName(), props.clusterCapacity(),
+        TaskDefinitionDocument.parse("bad.json", "{\"family\": \"bad\", \"containerDefinitions\": [{\"name\":"
+            + " \"app\", \"image\": \"nginx\", \"memory\": 128, \"logConfiguration\": {\"logDriver\": \"awslogs\"}}]}"),
+        1, props.deployment(), props.placementStrategy(), List.of(), List.of(), RetentionDays.ONE_WEEK, Map.of(),
+        Optional.empty(), Optional.empty());
+    assertThatThrownBy(() -> new EcsService(stack, "Bad", bad)).isInstanceOf(TaskDefinitionProblems.class)
+        .hasMessageContaining("bad.json: containerDefinitions[0].logConfiguration.options[\"awslogs-group\"]:"
+            + " required by the awslogs log driver");
+    assertThat(stack.getNode().tryFindChild("Bad").getNode().getChildren()).isEmpty();
   }
 
   @Test

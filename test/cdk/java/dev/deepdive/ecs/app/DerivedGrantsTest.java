@@ -208,6 +208,7 @@ class DerivedGrantsTest {
     EXECUTION_ROLE.forEach(row -> containers.put(row.service(), row.container()));
     containers.put("ecr-public", "\"image\": \"public.ecr.aws/nginx/nginx:stable\"");
     containers.put("docker-hub", "\"image\": \"nginx:1.27\"");
+    containers.put("no-aws-at-all", "\"image\": \"nginx:1.27\", \"logConfiguration\": {\"logDriver\": \"json-file\"}");
     List<String> services = new ArrayList<>();
     containers.forEach((service, container) -> {
       write(taskDefinitions.resolve(service + ".json"), "{\"family\": \"" + service + "\", \"containerDefinitions\":"
@@ -258,6 +259,12 @@ class DerivedGrantsTest {
         assertThat(s.path("Resource").textValue()).startsWith("${" + Ids.pascalCase(service) + "Logs");
       });
     }
+  }
+
+  @Test
+  void aTaskThatNeedsNoAwsCredentialsGetsAnExecutionRoleWithoutPolicy() {
+    assertThat(Template.fromStack(servicesStack("no-aws-at-all")).findResources("AWS::IAM::Policy").keySet())
+        .noneMatch(id -> id.startsWith("NoAwsAtAll"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -52,7 +52,10 @@ public record AgentConfigBucketProps(String clusterName, Map<String, String> age
     return Collections.unmodifiableMap(effective);
   }
 
-  /** The file the agent reads: {@code ECS_CLUSTER} first, then {@link #effectiveSettings()}, one {@code KEY=value} a line. */
+  /**
+   * The file the agent reads: {@code ECS_CLUSTER} first, then {@link #effectiveSettings()}, one {@code KEY=value} a
+   * line.
+   */
   public String ecsConfig() {
     StringBuilder file = new StringBuilder("ECS_CLUSTER=").append(clusterName).append('\n');
     effectiveSettings().forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));

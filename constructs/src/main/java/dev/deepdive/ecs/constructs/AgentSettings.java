@@ -271,8 +271,9 @@ public final class AgentSettings {
   }
 
   private static void bool(String name, String instanceRole) {
-    CATALOG.put(name, new Setting(name, "boolean", "true or false", instanceRole, v -> TRUE.contains(v) || FALSE.contains(v)
-        ? Optional.empty() : Optional.of("expected true or false, got " + quoted(v))));
+    CATALOG.put(name, new Setting(name, "boolean", "true or false", instanceRole,
+        v -> TRUE.contains(v) || FALSE.contains(v) ? Optional.empty()
+            : Optional.of("expected true or false, got " + quoted(v))));
   }
 
   private static void oneOf(String name, String instanceRole, String... values) {
@@ -407,9 +408,11 @@ public final class AgentSettings {
     return n.isInt() && n.intValue() >= 0 && n.intValue() <= 65_535;
   }
 
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  private static final Pattern CIDR = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET + "/([0-9]|[12][0-9]|3[0-2])");
+
   private static boolean cidr(JsonNode n) {
-    return n.isTextual() && n.textValue().matches(
-        "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2])");
+    return n.isTextual() && CIDR.matcher(n.textValue()).matches();
   }
 
 

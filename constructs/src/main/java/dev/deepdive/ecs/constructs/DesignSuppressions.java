@@ -4,6 +4,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.IConstruct;
 
@@ -36,11 +37,13 @@ final class DesignSuppressions {
    * made one already.
    */
   static IConstruct inlinePolicy(IRole role) {
-    IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
-    if (policy == null) {
-      throw new IllegalStateException(role.getNode().getPath() + " has no inline policy yet; grant something first");
-    }
-    return policy;
+    return inlinePolicyIfAny(role).orElseThrow(() -> new IllegalStateException(role.getNode().getPath()
+        + " has no inline policy yet; grant something first"));
+  }
+
+  /** The role's inline policy; empty when nothing has been granted to the role. */
+  static Optional<IConstruct> inlinePolicyIfAny(IRole role) {
+    return Optional.ofNullable(role.getNode().tryFindChild("DefaultPolicy"));
   }
 
   /**

@@ -5,9 +5,9 @@ import dev.deepdive.ecs.constructs.grants.ExecutionRoleGrants;
 import dev.deepdive.ecs.constructs.taskdef.ContainerPort;
 import dev.deepdive.ecs.constructs.taskdef.NetworkMode;
 import dev.deepdive.ecs.constructs.taskdef.RenderOptions;
+import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJson;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJsonProps;
-import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,7 +116,7 @@ public final class EcsService extends Construct {
       logGroup.grantWrite(executionRole);
     }
     RoleGrants.grant(executionRole, grants.permissions());
-    this.executionPolicy = Optional.ofNullable(executionRole.getNode().tryFindChild("DefaultPolicy"));
+    this.executionPolicy = DesignSuppressions.inlinePolicyIfAny(executionRole);
     this.taskPolicy = props.taskRoleGrants().isEmpty()
         ? Optional.empty() : Optional.of(DesignSuppressions.inlinePolicy(taskRole));
 

@@ -49,6 +49,24 @@ class AgentSectionTest {
   }
 
   @Test
+  void anUnknownSettingIsAnErrorWithASuggestion() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_ENABLE_CONTAINER_METADATE\": \"true\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ECS_ENABLE_CONTAINER_METADATE: not an ECS agent setting this tool knows;"
+            + " the agent would ignore it; did you mean ECS_ENABLE_CONTAINER_METADATA? (the settings:"
+            + " docs/grants.md#agent-settings)");
+  }
+
+  @Test
+  void valuesAreCheckedByTheSettingsType() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_CONTAINER_STOP_TIMEOUT\": \"30\", \"ECS_LOGLEVEL\": \"loud\"}")))
+        .containsExactly(
+            "app/environments/qa.json: agent.ECS_CONTAINER_STOP_TIMEOUT: expected a Go duration such as 30s, 5m or"
+                + " 1h30m, got \"30\"",
+            "app/environments/qa.json: agent.ECS_LOGLEVEL: expected one of crit, error, warn, info, debug, got"
+                + " \"loud\"");
+  }
+
+  @Test
   void mustBeAnObject() {
     assertThat(problems(withTop("\"agent\": [\"ECS_LOGLEVEL=info\"]"))).containsExactly(
         "app/environments/qa.json: agent: expected an object of names to strings, got a list");

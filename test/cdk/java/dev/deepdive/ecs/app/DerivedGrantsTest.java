@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.stacks.EnvironmentStage;
 import dev.deepdive.ecs.stacks.Ids;
+import dev.deepdive.ecs.testing.SynthesizedEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -201,23 +202,23 @@ class DerivedGrantsTest {
   }
 
   @BeforeAll
-  static void synthesizeEveryRowThroughTheGate() throws IOException {
-    Path environments = Files.createDirectories(root.resolve("environments"));
-    Path taskDefinitions = Files.createDirectories(root.resolve("task-definitions"));
-    Map<String, String> containers = new java.util.LinkedHashMap<>();
+  static void synthesizeEveryRowThroughTheGate() {
+    Map<String, String> containers = new LinkedHashMap<>();
     EXECUTION_ROLE.forEach(row -> containers.put(row.service(), row.container()));
     containers.put("ecr-public", "\"image\": \"public.ecr.aws/nginx/nginx:stable\"");
     containers.put("docker-hub", "\"image\": \"nginx:1.27\"");
     containers.put("no-aws-at-all", "\"image\": \"nginx:1.27\", \"logConfiguration\": {\"logDriver\": \"json-file\"}");
+    Map<String, String> taskDefinitions = new LinkedHashMap<>();
     List<String> services = new ArrayList<>();
     containers.forEach((service, container) -> {
-      write(taskDefinitions.resolve(service + ".json"), "{\"family\": \"" + service + "\", \"containerDefinitions\":"
+      taskDefinitions.put(service + ".json", "{\"family\": \"" + service + "\", \"containerDefinitions\":"
           + " [{\"name\": \"app\", \"memory\": 128, " + container + "}]}");
       services.add("{\"name\": \"" + service + "\", \"taskDefinition\": \"" + service + ".json\", \"desiredCount\": 0}");
     });
-    write(environments.resolve("grants.json"), environment("grants", "10.40.0.0/16",
-        ", \"ecrRepositories\": {\"app\": {}}, \"services\": [" + String.join(", ", services) + "]"));
-    write(environments.resolve("propagate.json"), environment("propagate", "10.41.0.0/16", ""));
+    SynthesizedEnvironment.write(root, "grants", environment("grants", "10.40.0.0/16",
+        ", \"ecrRepositories\": {\"app\": {}}, \"services\": [" + String.join(", ", services) + "]"), taskDefinitions);
+    Path environments = SynthesizedEnvironment.write(root, "propagate", environment("propagate", "10.41.0.0/16", ""),
+        Map.of());
     App app = App.Builder.create().outdir(root.resolve("cdk.out").toString())
         .context(Map.of(EcsApp.ENVIRONMENTS_DIR_CONTEXT, environments.toString())).build();
     stages = EcsApp.build(app);
@@ -300,18 +301,16 @@ class DerivedGrantsTest {
   }
 
   @Test
-  void aReferenceThatCanNeverWorkStopsTheAppWithOneLine(@TempDir Path bad) throws IOException {
-    Path environments = Files.createDirectories(bad.resolve("environments"));
-    Path taskDefinitions = Files.createDirectories(bad.resolve("task-definitions"));
-    write(taskDefinitions.resolve("web.json"), "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\","
-        + " \"image\": \"nginx\", \"memory\": 128, \"environmentFiles\": [{\"type\": \"s3\", \"value\":"
-        + " \"s3://config-bucket/web.env\"}]}]}");
-    write(environments.resolve("propagate.json"), environment("propagate", "10.41.0.0/16", ", \"services\":"
-        + " [{\"name\": \"web\", \"taskDefinition\": \"web.json\", \"desiredCount\": 1}]"));
+  void aReferenceThatCanNeverWorkStopsTheAppWithOneLine(@TempDir Path bad) {
+    Path environments = SynthesizedEnvironment.write(bad, "propagate", environment("propagate", "10.41.0.0/16",
+        ", \"services\": [{\"name\": \"web\", \"taskDefinition\": \"web.json\", \"desiredCount\": 1}]"),
+        Map.of("web.json", "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"image\":"
+            + " \"nginx\", \"memory\": 128, \"environmentFiles\": [{\"type\": \"s3\", \"value\":"
+            + " \"s3://config-bucket/web.env\"}]}]}"));
     App app = App.Builder.create().outdir(bad.resolve("cdk.out").toString())
         .context(Map.of(EcsApp.ENVIRONMENTS_DIR_CONTEXT, environments.toString())).build();
     assertThatThrownBy(() -> EcsApp.build(app)).isInstanceOfSatisfying(TaskDefinitionProblems.class, e ->
-        assertThat(e.problems()).containsExactly(taskDefinitions.resolve("web.json") + ": containerDefinitions[0]"
+        assertThat(e.problems()).containsExactly(bad.resolve("task-definitions/web.json") + ": containerDefinitions[0]"
             + ".environmentFiles[0].value: expected an S3 object ARN, arn:aws:s3:::<bucket>/<key>, got"
             + " \"s3://config-bucket/web.env\""));
   }
@@ -382,13 +381,5 @@ class DerivedGrantsTest {
       return copy;
     }
     return node;
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

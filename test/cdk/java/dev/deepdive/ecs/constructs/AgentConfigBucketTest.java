@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.deepdive.ecs.testing.TestStacks;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -44,10 +46,31 @@ class AgentConfigBucketTest {
   }
 
   @Test
-  void theDeploymentWritesTheEcsConfigObject() {
+  void theDeploymentWritesTheEcsConfigObjectAndKeepsEarlierOnes() {
     cluster.hasResourceProperties("Custom::CDKBucketDeployment", Map.of(
         "DestinationBucketName", Map.of("Ref", Match.stringLikeRegexp("AgentConfigBucket.*")),
         "Prune", false));
+  }
+
+  @Test
+  void theObjectKeyIsTheSha256OfItsContent() throws Exception {
+    AgentConfigBucket config = example.stage("dev").clusterStack().agentConfig();
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(config.ecsConfig().getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(config.configSha256()).isEqualTo(sha256);
+    assertThat(config.objectKey()).isEqualTo(sha256 + "/ecs.config");
+  }
+
+  @Test
+  void aDifferentContentGetsADifferentKey() {
+    Stack stack = TestStacks.withTwoZones();
+    AgentConfigBucket a = new AgentConfigBucket(stack, "A",
+        new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info"), false));
+    AgentConfigBucket b = new AgentConfigBucket(stack, "B",
+        new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "debug"), false));
+
+    assertThat(a.objectKey()).isNotEqualTo(b.objectKey());
   }
 
   @Test
@@ -59,7 +82,7 @@ class AgentConfigBucketTest {
   /** The ecs.config files among the assembly's assets: what the bucket deployment uploads. */
   private List<String> deployedEcsConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(example.outdir())) {
-      return files.filter(p -> p.getFileName().toString().equals(AgentConfigBucket.OBJECT_KEY))
+      return files.filter(p -> p.getFileName().toString().equals(AgentConfigBucket.OBJECT_NAME))
           .map(AgentConfigBucketTest::read).toList();
     }
   }
@@ -74,21 +97,22 @@ class AgentConfigBucketTest {
 
   @Test
   void rejectsEcsClusterAmongTheAgentSettings() {
-    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("ECS_CLUSTER", "other")))
+    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("ECS_CLUSTER", "other"), false))
         .hasMessage("agentSettings.ECS_CLUSTER: not allowed here, got \"other\"; the tool writes ECS_CLUSTER from"
             + " clusterName, so remove this line");
   }
 
   @Test
   void rejectsSettingsThatAreNotAgentSettings() {
-    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("PATH", "/bin")))
+    assertThatThrownBy(() -> new AgentConfigBucketProps("deep-dive-dev", Map.of("PATH", "/bin"), false))
         .hasMessage("agentSettings.PATH: not an ECS agent setting name, got \"PATH\"; expected ECS_ followed by"
             + " capital letters, digits or _, e.g. ECS_LOGLEVEL");
   }
 
   @Test
   void rejectsAValueThatWouldAddALine() {
-    assertThatThrownBy(() -> new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info\nECS_CLUSTER=other")))
+    assertThatThrownBy(() -> new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info\nECS_CLUSTER=other"),
+        false))
         .hasMessageContaining("agentSettings.ECS_LOGLEVEL: must not contain a line break or NUL");
   }
 
@@ -97,14 +121,40 @@ class AgentConfigBucketTest {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("ECS_LOGLEVEL", "debug");
     settings.put("ECS_ENABLE_TASK_IAM_ROLE", "true");
-    assertThat(new AgentConfigBucketProps("c", settings).ecsConfig())
+    assertThat(new AgentConfigBucketProps("c", settings, false).ecsConfig())
         .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=true\nECS_LOGLEVEL=debug\nECS_ENABLE_TASK_IAM_ROLE=true\n");
   }
 
   @Test
   void anEnvironmentThatSetsEcsAwsvpcBlockImdsItselfGetsOnlyItsOwnValue() {
-    assertThat(new AgentConfigBucketProps("c", Map.of("ECS_AWSVPC_BLOCK_IMDS", "false")).ecsConfig())
+    assertThat(new AgentConfigBucketProps("c", Map.of("ECS_AWSVPC_BLOCK_IMDS", "false"), false).ecsConfig())
         .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=false\n");
+  }
+
+  @Test
+  void withSpotTheAgentDrainsAnInstanceOnItsInterruptionNotice() {
+    assertThat(new AgentConfigBucketProps("c", Map.of("ECS_LOGLEVEL", "info"), true).ecsConfig())
+        .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_SPOT_INSTANCE_DRAINING=true\n"
+            + "ECS_LOGLEVEL=info\n");
+  }
+
+  @Test
+  void withSpotAnExplicitTrueIsWrittenOnce() {
+    assertThat(new AgentConfigBucketProps("c", Map.of("ECS_ENABLE_SPOT_INSTANCE_DRAINING", "true"), true).ecsConfig())
+        .isEqualTo("ECS_CLUSTER=c\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_SPOT_INSTANCE_DRAINING=true\n");
+  }
+
+  @Test
+  void withSpotRejectsTurningSpotDrainingOff() {
+    assertThatThrownBy(() -> new AgentConfigBucketProps("c", Map.of("ECS_ENABLE_SPOT_INSTANCE_DRAINING", "false"),
+        true)).hasMessageContaining("agentSettings.ECS_ENABLE_SPOT_INSTANCE_DRAINING: must be \"true\" or left out"
+        + " when the capacity includes Spot Instances");
+  }
+
+  @Test
+  void rejectsATokenClusterNameBecauseTheHashIsComputedAtSynth() {
+    assertThatThrownBy(() -> new AgentConfigBucketProps(software.amazon.awscdk.Aws.STACK_NAME, Map.of(), false))
+        .hasMessageContaining("clusterName: must be a literal name");
   }
 
   @Test

@@ -115,35 +115,58 @@ class ContainerInstancesTest {
 
   @Test
   void arm64FamilyUsesTheArm64Parameter() {
-    Template template = Template.fromStack(stackWith(EcsAmiFamily.AL2023_ARM64, List.of("m7g.large"), Optional.empty()));
+    Template template = Template.fromStack(stack(options().ami(EcsAmi.latest(EcsAmiFamily.AL2023_ARM64))
+        .types(List.of("m7g.large"))));
     assertThat(template.toJSON().get("Parameters").toString())
         .contains("/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
   }
 
   @Test
   void al2GpuFamilyUsesTheAl2GpuParameter() {
-    Template template = Template.fromStack(stackWith(EcsAmiFamily.AL2_GPU, List.of("g5.xlarge"), Optional.empty()));
+    Template template = Template.fromStack(stack(options().ami(EcsAmi.latest(EcsAmiFamily.AL2_GPU))
+        .types(List.of("g5.xlarge"))));
     assertThat(template.toJSON().get("Parameters").toString())
         .contains("/aws/service/ecs/optimized-ami/amazon-linux-2/gpu/recommended/image_id");
   }
 
   @Test
+  void eachFamilyNamesTheParameterItsLatestImageReads() {
+    for (EcsAmiFamily family : EcsAmiFamily.values()) {
+      Template template = Template.fromStack(stack(options().ami(EcsAmi.latest(family))));
+      assertThat(template.toJSON().get("Parameters").toString()).as(family.name())
+          .contains("Default=" + family.parameterName() + "}");
+    }
+  }
+
+  @Test
   void keyPairWhenTheEnvironmentNamesOne() {
-    Template template = Template.fromStack(stackWith(EcsAmiFamily.AL2023, List.of("t3.small"), Optional.of("ops")));
+    Template template = Template.fromStack(stack(options().keyPair("ops")));
     template.hasResourceProperties("AWS::EC2::LaunchTemplate", Map.of("LaunchTemplateData", Match.objectLike(Map.of(
         "KeyName", "ops"))));
   }
 
   @Test
   void rejectsDesiredAboveMax() {
-    assertThatThrownBy(() -> props(List.of("t3.small"), 1, 5, 3))
+    assertThatThrownBy(() -> props(options().types(List.of("t3.small")).sizes(1, 5, 3)))
         .hasMessage("desiredSize: must be between minSize (1) and maxSize (3), got 5");
   }
 
   @Test
   void rejectsNoInstanceType() {
-    assertThatThrownBy(() -> props(List.of(), 1, 1, 1))
+    assertThatThrownBy(() -> props(options().types(List.of())))
         .hasMessage("instanceTypes: at least one instance type is needed, got none");
+  }
+
+  @Test
+  void rejectsASignalTimeoutAboveTheRollingUpdatesLimit() {
+    assertThatThrownBy(() -> props(options().signalTimeoutMinutes(61)))
+        .hasMessage("signalTimeoutMinutes: must be 10 to 60, got 61");
+  }
+
+  @Test
+  void rejectsSpotWhenTheAgentConfigurationDoesNotDrainSpotInstances() {
+    assertThatThrownBy(() -> props(options().spot(SPOT).spotDrainingInConfig(false)))
+        .hasMessageContaining("spot: the agent configuration must turn on Spot Instance draining");
   }
 
   @Test
@@ -151,25 +174,62 @@ class ContainerInstancesTest {
     assertThat(ContainerInstancesProps.MIN_ROOT_VOLUME_GIB).isEqualTo(30);
   }
 
-  private static Stack stackWith(EcsAmiFamily family, List<String> types, Optional<String> keyPair) {
+  @Test
+  void theAgentGetsTheSignalTimeoutLessTheBootBudgetToRegister() {
+    assertThat(props(options().signalTimeoutMinutes(15)).registrationTimeoutSeconds()).isEqualTo(600);
+    assertThat(ContainerInstancesProps.DEFAULT_SIGNAL_TIMEOUT_MINUTES).isEqualTo(15);
+  }
+
+  static final SpotCapacity SPOT = new SpotCapacity(1, 25, SpotCapacity.DEFAULT_ALLOCATION_STRATEGY);
+
+  /** What a test varies; everything else is a small valid group. */
+  static final class Options {
+    EcsAmi ami = EcsAmi.latest(EcsAmiFamily.AL2023);
+    List<String> types = List.of("t3.small");
+    int min = 1;
+    int desired = 1;
+    int max = 2;
+    Optional<String> keyPair = Optional.empty();
+    Optional<SpotCapacity> spot = Optional.empty();
+    Boolean spotDrainingInConfig;
+    int signalTimeoutMinutes = ContainerInstancesProps.DEFAULT_SIGNAL_TIMEOUT_MINUTES;
+    Map<String, String> agentSettings = Map.of();
+
+    Options ami(EcsAmi value) { ami = value; return this; }
+    Options types(List<String> value) { types = value; return this; }
+    Options sizes(int minSize, int desiredSize, int maxSize) { min = minSize; desired = desiredSize; max = maxSize; return this; }
+    Options keyPair(String value) { keyPair = Optional.of(value); return this; }
+    Options spot(SpotCapacity value) { spot = Optional.of(value); return this; }
+    Options spotDrainingInConfig(boolean value) { spotDrainingInConfig = value; return this; }
+    Options signalTimeoutMinutes(int value) { signalTimeoutMinutes = value; return this; }
+    Options agentSettings(Map<String, String> value) { agentSettings = value; return this; }
+  }
+
+  static Options options() {
+    return new Options();
+  }
+
+  /** A fresh stack holding one ContainerInstances built from {@code options}. */
+  static Stack stack(Options options) {
     Stack stack = TestStacks.withTwoZones();
-    Vpc vpc = Vpc.Builder.create(stack, "Vpc").availabilityZones(List.of("us-east-1a", "us-east-1b")).build();
-    Cluster cluster = Cluster.Builder.create(stack, "Cluster").vpc(vpc).build();
-    AgentConfigBucket config = new AgentConfigBucket(stack, "Config", new AgentConfigBucketProps("c", Map.of()));
-    InstanceRole role = new InstanceRole(stack, "Role");
-    new ContainerInstances(stack, "Instances", new ContainerInstancesProps(vpc,
-        SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), cluster, role.role(), config,
-        types, 1, 1, 2, family, 30, keyPair));
+    new ContainerInstances(stack, "Instances", props(stack, options));
     return stack;
   }
 
-  private static ContainerInstancesProps props(List<String> types, int min, int desired, int max) {
-    Stack stack = TestStacks.withTwoZones();
+  private static ContainerInstancesProps props(Options options) {
+    return props(TestStacks.withTwoZones(), options);
+  }
+
+  private static ContainerInstancesProps props(Stack stack, Options options) {
     Vpc vpc = Vpc.Builder.create(stack, "Vpc").availabilityZones(List.of("us-east-1a", "us-east-1b")).build();
     Cluster cluster = Cluster.Builder.create(stack, "Cluster").vpc(vpc).build();
-    AgentConfigBucket config = new AgentConfigBucket(stack, "Config", new AgentConfigBucketProps("c", Map.of()));
-    return new ContainerInstancesProps(vpc, SubnetSelection.builder().build(), cluster,
-        new InstanceRole(stack, "Role").role(), config, types, min, desired, max, EcsAmiFamily.AL2023, 30,
-        Optional.empty());
+    boolean draining = options.spotDrainingInConfig != null ? options.spotDrainingInConfig : options.spot.isPresent();
+    AgentConfigBucket config = new AgentConfigBucket(stack, "Config",
+        new AgentConfigBucketProps("c", options.agentSettings, draining));
+    InstanceRole role = new InstanceRole(stack, "Role");
+    return new ContainerInstancesProps(vpc,
+        SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), cluster, role.role(), config,
+        options.types, options.min, options.desired, options.max, options.ami, 30, options.keyPair, options.spot,
+        options.signalTimeoutMinutes);
   }
 }

@@ -42,15 +42,30 @@ class InstanceRoleTest {
   }
 
   @Test
-  void readsItsOwnEcsConfigObjectAndNothingElseInS3() throws Exception {
+  void readsTheEcsConfigObjectsOfItsOwnBucketAndNothingElseInS3() throws Exception {
     cluster.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(
         List.of(Map.of(
             "Action", "s3:GetObject",
             "Effect", "Allow",
             "Resource", Map.of("Fn::Join", List.of("", List.of(
                 Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AgentConfigBucket.*"), "Arn")),
-                "/ecs.config")))))))));
+                "/*/ecs.config")))))))));
     assertThat(instancePolicy()).doesNotContain("s3:Get*").doesNotContain("s3:List");
+  }
+
+  @Test
+  void signalsCloudFormationAboutItsOwnStackOnly() {
+    cluster.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(
+        List.of(Map.of(
+            "Sid", "SignalJoinToCloudFormation",
+            "Action", "cloudformation:SignalResource",
+            "Effect", "Allow",
+            "Resource", Map.of("Ref", "AWS::StackId")))))));
+  }
+
+  @Test
+  void drainsNoContainerInstancesWithoutSpot() throws Exception {
+    assertThat(instancePolicy()).doesNotContain("ecs:UpdateContainerInstancesState");
   }
 
   @Test

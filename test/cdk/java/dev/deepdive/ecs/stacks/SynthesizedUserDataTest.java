@@ -21,8 +21,10 @@ import software.amazon.awscdk.assertions.Template;
  */
 class SynthesizedUserDataTest {
   private static final String BUCKET = "dev-cluster-agentconfigbucket-1a2b3c4d5e6f";
-  private static final String DEV_CONFIG =
-      "ECS_CLUSTER=deep-dive-dev\nECS_ENABLE_CONTAINER_METADATA=true\nECS_CONTAINER_STOP_TIMEOUT=30s\n";
+  private static final String STACK_ID =
+      "arn:aws:cloudformation:eu-west-1:111111111111:stack/dev-Cluster/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
+  /** What the dev deployment writes to the bucket. */
+  private static final String DEV_CONFIG = ShippedExample.get().stage("dev").clusterStack().agentConfig().ecsConfig();
 
   private final String userData = renderedUserData(ShippedExample.get().template("dev", "Cluster"));
 
@@ -36,8 +38,8 @@ class SynthesizedUserDataTest {
   void writesTheDevClusterIntoEcsConfig(@TempDir Path dir) {
     BootRun run = BootScriptHarness.forUserData(userData).withS3Object(DEV_CONFIG).run(dir);
     assertThat(run.exitCode()).as(run.describe()).isZero();
-    assertThat(run.ecsConfigSettings()).startsWith(
-        "ECS_CLUSTER=deep-dive-dev", "ECS_ENABLE_CONTAINER_METADATA=true", "ECS_CONTAINER_STOP_TIMEOUT=30s");
+    assertThat(run.ecsConfigSettings()).startsWith("ECS_CLUSTER=deep-dive-dev", "ECS_AWSVPC_BLOCK_IMDS=true",
+        "ECS_ENABLE_CONTAINER_METADATA=true", "ECS_CONTAINER_STOP_TIMEOUT=30s");
     assertThat(run.ecsConfigSettings()).filteredOn(line -> line.startsWith("ECS_CLUSTER="))
         .containsOnly("ECS_CLUSTER=deep-dive-dev");
   }
@@ -46,6 +48,25 @@ class SynthesizedUserDataTest {
   void fetchesTheObjectOfItsOwnBucketInItsOwnRegion(@TempDir Path dir) {
     BootRun run = BootScriptHarness.forUserData(userData).withS3Object(DEV_CONFIG).run(dir);
     assertThat(run.callsTo("curl").toString()).contains(BUCKET).contains("eu-west-1").contains("ecs.config");
+  }
+
+  @Test
+  void signalsSuccessForItsOwnGroupInItsOwnStackOnceTheAgentHasRegistered(@TempDir Path dir) {
+    BootRun run = BootScriptHarness.forUserData(userData).withS3Object(DEV_CONFIG).run(dir);
+    String group = ShippedExample.get().template("dev", "Cluster").findResources("AWS::AutoScaling::AutoScalingGroup")
+        .keySet().iterator().next();
+    assertThat(run.signalForms()).as(run.describe()).singleElement().asString()
+        .contains("StackName=" + STACK_ID.replace(":", "%3A").replace("/", "%2F"))
+        .contains("LogicalResourceId=" + group)
+        .endsWith("Status=SUCCESS");
+  }
+
+  @Test
+  void aChangedObjectIsRefused(@TempDir Path dir) {
+    BootRun run = BootScriptHarness.forUserData(userData).withS3Object(DEV_CONFIG + "ECS_LOGLEVEL=debug\n").run(dir);
+    assertThat(run.exitCode()).as(run.describe()).isNotZero();
+    assertThat(run.stderr()).contains("the object's SHA-256 is");
+    assertThat(run.signalForms()).singleElement().asString().endsWith("Status=FAILURE");
   }
 
   @Test
@@ -95,6 +116,9 @@ class SynthesizedUserDataTest {
   private static String resolve(String ref, Map<String, Object> resources) {
     if ("AWS::Region".equals(ref)) {
       return "eu-west-1";
+    }
+    if ("AWS::StackId".equals(ref)) {
+      return STACK_ID;
     }
     String type = (String) ((Map<String, Object>) resources.get(ref)).get("Type");
     return switch (type) {

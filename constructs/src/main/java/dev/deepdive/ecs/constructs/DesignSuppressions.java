@@ -5,6 +5,8 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.IConstruct;
 
@@ -30,6 +32,18 @@ final class DesignSuppressions {
   static void suppressFindings(IConstruct resource, String ruleId, String reason, String... findings) {
     NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
         .id(ruleId).reason(reason).appliesTo(Arrays.<Object>asList(findings)).build()), false);
+  }
+
+  /**
+   * The logical ID of {@code resource} (an L1, or an L2 whose default child is the L1), as cdk-nag names it in a
+   * finding such as {@code Resource::<LogicalId.Arn>/*}.
+   */
+  static String logicalId(IConstruct resource) {
+    IConstruct l1 = resource instanceof CfnResource ? resource : resource.getNode().getDefaultChild();
+    if (!(l1 instanceof CfnResource cfn)) {
+      throw new IllegalArgumentException(resource.getNode().getPath() + " is not a CloudFormation resource");
+    }
+    return (String) Stack.of(cfn).resolve(cfn.getLogicalId());
   }
 
   /**

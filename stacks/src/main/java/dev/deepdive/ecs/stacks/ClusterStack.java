@@ -14,19 +14,20 @@ import software.constructs.Construct;
  */
 public final class ClusterStack extends EnvironmentStack {
   private final Cluster cluster;
+  private final AgentConfigBucket agentConfig;
   private final ContainerInstances instances;
 
   public ClusterStack(Construct scope, String id, EnvironmentSpec spec, NetworkStack network) {
     super(scope, id, spec, spec.clusterName() + ": ECS cluster and container instances");
-    AgentConfigBucket agentConfig = new AgentConfigBucket(this, "AgentConfig",
-        new AgentConfigBucketProps(spec.clusterName(), spec.agentSettings()));
+    EnvironmentSpec.Capacity capacity = spec.capacity();
+    this.agentConfig = new AgentConfigBucket(this, "AgentConfig",
+        new AgentConfigBucketProps(spec.clusterName(), spec.agentSettings(), capacity.spot().isPresent()));
     InstanceRole instanceRole = new InstanceRole(this, "InstanceRole");
     this.cluster = Cluster.Builder.create(this, "Cluster")
         .clusterName(spec.clusterName())
         .vpc(network.network().vpc())
         .containerInsightsV2(ContainerInsights.ENABLED)
         .build();
-    EnvironmentSpec.Capacity capacity = spec.capacity();
     this.instances = new ContainerInstances(this, "ContainerInstances", new ContainerInstancesProps(
         network.network().vpc(),
         network.network().privateSubnets(),
@@ -37,9 +38,11 @@ public final class ClusterStack extends EnvironmentStack {
         capacity.minSize(),
         capacity.desiredSize(),
         capacity.maxSize(),
-        capacity.amiFamily(),
+        capacity.ami(),
         capacity.rootVolumeGiB(),
-        capacity.keyPairName()));
+        capacity.keyPairName(),
+        capacity.spot(),
+        capacity.signalTimeoutMinutes()));
     NagSuppressionsForCdkInternals.bucketDeploymentHandler(this, agentConfig.bucket());
   }
 
@@ -49,5 +52,10 @@ public final class ClusterStack extends EnvironmentStack {
 
   public ContainerInstances instances() {
     return instances;
+  }
+
+  /** The bucket with the environment's {@code ecs.config}. */
+  public AgentConfigBucket agentConfig() {
+    return agentConfig;
   }
 }

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.stacks;
 
-import dev.deepdive.ecs.constructs.EcsAmiFamily;
+import dev.deepdive.ecs.constructs.EcsAmi;
+import dev.deepdive.ecs.constructs.SpotCapacity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,13 +105,16 @@ public record EnvironmentSpec(
       int minSize,
       int desiredSize,
       int maxSize,
-      EcsAmiFamily amiFamily,
+      EcsAmi ami,
       int rootVolumeGiB,
-      Optional<String> keyPairName) {
+      Optional<String> keyPairName,
+      Optional<SpotCapacity> spot,
+      int signalTimeoutMinutes) {
     public Capacity {
       instanceTypes = List.copyOf(instanceTypes);
-      Objects.requireNonNull(amiFamily, "amiFamily");
+      Objects.requireNonNull(ami, "ami");
       Objects.requireNonNull(keyPairName, "keyPairName");
+      Objects.requireNonNull(spot, "spot");
     }
   }
 

@@ -50,7 +50,8 @@ class ShippedEnvironmentsTest {
     EnvironmentConfig dev = env("dev");
     assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, List.of(), 1));
     assertThat(dev.capacity()).isEqualTo(new CapacityConfig(List.of("t3.medium", "t3a.medium"), 1, 1, 2,
-        AmiFamily.AL2023, 30, java.util.Optional.empty()));
+        AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
   }
 
   @Test
@@ -58,7 +59,8 @@ class ShippedEnvironmentsTest {
     EnvironmentConfig qa = env("qa");
     assertThat(qa.network()).isEqualTo(new NetworkConfig("10.20.0.0/16", 2, List.of(), 1));
     assertThat(qa.capacity()).isEqualTo(new CapacityConfig(List.of("t3.large", "m5.large"), 2, 2, 4,
-        AmiFamily.AL2023, 30, java.util.Optional.empty()));
+        AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
   }
 
   @Test
@@ -66,7 +68,8 @@ class ShippedEnvironmentsTest {
     EnvironmentConfig prod = env("prod");
     assertThat(prod.network()).isEqualTo(new NetworkConfig("10.30.0.0/16", 3, List.of(), 3));
     assertThat(prod.capacity()).isEqualTo(new CapacityConfig(List.of("m6i.large", "m5.large", "c6i.xlarge"), 3, 3, 9,
-        AmiFamily.AL2023, 30, java.util.Optional.empty()));
+        AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
   }
 
   @Test

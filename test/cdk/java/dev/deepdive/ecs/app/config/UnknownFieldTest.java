@@ -11,7 +11,8 @@ class UnknownFieldTest {
   void suggestsTheFieldThatDiffersOnlyInCase() {
     assertThat(problems(with("\"maxSize\"", "\"maxsize\"")))
         .contains("app/environments/qa.json: capacity.maxsize: unknown field; did you mean 'maxSize'? allowed:"
-            + " instanceTypes, minSize, desiredSize, maxSize, amiFamily, rootVolumeGiB, keyPair");
+            + " instanceTypes, minSize, desiredSize, maxSize, amiFamily, rootVolumeGiB, keyPair, amiId,"
+            + " amiParameterVersion, spot, signalTimeoutMinutes");
   }
 
   @Test

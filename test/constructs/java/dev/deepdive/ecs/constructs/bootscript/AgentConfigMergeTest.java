@@ -52,9 +52,8 @@ class AgentConfigMergeTest {
 
   @Test
   void endsTheFetchedPartWithANewlineWhenTheObjectLacksOne() {
-    BootRun run = Environment.harness()
+    BootRun run = Environment.harnessServing("ECS_CLUSTER=deep-dive-dev")
         .withExistingEcsConfig("ECS_LOGLEVEL=debug\n")
-        .withS3Object("ECS_CLUSTER=deep-dive-dev")
         .run(dir);
 
     assertThat(run.ecsConfigSettings()).as(run.describe()).startsWith("ECS_CLUSTER=deep-dive-dev", "ECS_LOGLEVEL=debug");

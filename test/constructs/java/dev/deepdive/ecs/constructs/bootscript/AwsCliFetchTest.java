@@ -24,8 +24,9 @@ class AwsCliFetchTest {
 
   @Test
   void copiesTheObjectWithTheCliInTheGivenRegion() {
-    assertThat(run.callsTo("aws")).singleElement().satisfies(call -> assertThat(call.args())
-        .startsWith("s3", "cp", "s3://deep-dive-dev-agentconfigbucket-1x2y3z/ecs.config")
+    assertThat(run.callsTo("aws")).filteredOn(call -> call.args().get(0).equals("s3")).singleElement()
+        .satisfies(call -> assertThat(call.args())
+        .startsWith("s3", "cp", "s3://deep-dive-dev-agentconfigbucket-1x2y3z/" + Environment.KEY)
         .containsSubsequence("--region", "eu-west-1"));
   }
 
@@ -35,8 +36,10 @@ class AwsCliFetchTest {
   }
 
   @Test
-  void neitherSignsWithCurlNorReadsInstanceMetadata() {
-    assertThat(run.callsTo("curl")).isEmpty();
+  void neitherSignsWithCurlNorReadsInstanceCredentials() {
+    assertThat(run.callsTo("curl")).extracting(Call::commandLine)
+        .noneMatch(line -> line.contains("--aws-sigv4"))
+        .noneMatch(line -> line.contains("security-credentials"));
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param ecsConfig the resulting {@code /etc/ecs/ecs.config}, empty if there is none
  * @param failedMarker the failure marker file's content, empty if there is none
  * @param rejectedConfig a config the script set aside on failure, empty if there is none
+ * @param joinLog the log of the script's background part (waiting for the agent, signalling), empty
+ *     if it did not start
  * @param calls the stand-ins' calls, in order
  * @param sandbox the directory the run happened in
  */
@@ -26,6 +28,7 @@ public record BootRun(
     Optional<String> ecsConfig,
     Optional<String> failedMarker,
     Optional<String> rejectedConfig,
+    Optional<String> joinLog,
     List<Call> calls,
     Path sandbox) {
 
@@ -36,6 +39,12 @@ public record BootRun(
   /** The calls of one stand-in, in order. */
   public List<Call> callsTo(String tool) {
     return calls.stream().filter(call -> call.tool().equals(tool)).toList();
+  }
+
+  /** The {@code --data} form of each curl request to CloudFormation (SignalResource), in order. */
+  public List<String> signalForms() {
+    return callsTo("curl").stream().filter(call -> call.args().stream().anyMatch(a -> a.startsWith("https://cloudformation.")))
+        .map(call -> call.args().get(call.args().indexOf("--data") + 1)).toList();
   }
 
   /** The seconds passed to each {@code sleep}, in order. */
@@ -57,6 +66,7 @@ public record BootRun(
         + "\n--- stdout\n" + stdout
         + "--- stderr\n" + stderr
         + "--- ecs.config\n" + ecsConfig.orElse("(none)\n")
+        + "--- cluster-join.log\n" + joinLog.orElse("(none)\n")
         + "--- calls\n" + calls.stream().map(Call::commandLine).collect(Collectors.joining("\n"))
         + "\n--- sandbox " + sandbox;
   }

@@ -34,8 +34,13 @@ import java.util.stream.Stream;
  *       record their calls. {@code sleep} returns at once, so retries cost no time.
  *   <li>Paths: the literal {@code /etc/ecs/ecs.config} in the text (the script's default and the
  *       lines CDK appends) is rewritten into the sandbox, and {@code ECS_CONFIG_FILE}, {@code
- *       ECS_CONFIG_STATE_DIR}, {@code ECS_CONFIG_CONSOLE} point there too. The IMDS and S3 URLs keep
- *       their production values: {@code curl} is a stand-in, so they are only recorded.
+ *       ECS_CONFIG_STATE_DIR}, {@code ECS_CONFIG_CONSOLE} point there too. The IMDS, S3, agent
+ *       introspection and CloudFormation URLs keep their production values: {@code curl} is a
+ *       stand-in, so they are only recorded.
+ *   <li>With {@link #withLocalEndpoints(LocalAwsEndpoints)} the real {@code curl} runs instead,
+ *       against HTTP stand-ins on 127.0.0.1 that check each request's SigV4 signature.
+ *   <li>The boot script's second part (waiting for the agent, signalling CloudFormation) runs in
+ *       the background after the user data ends; {@link #run(Path)} waits for it too.
  * </ul>
  *
  * <p>Each {@link #run(Path)} rebuilds the stand-ins, responses and call records in the directory
@@ -52,6 +57,12 @@ public final class BootScriptHarness {
     IMDS_ROLE,
     /** {@code GET /latest/meta-data/iam/security-credentials/<role>}: the credentials JSON. */
     IMDS_CREDENTIALS,
+    /** {@code GET /latest/meta-data/instance-id}. */
+    IMDS_INSTANCE_ID,
+    /** {@code GET http://localhost:51678/v1/metadata}: the ECS agent's introspection. */
+    AGENT_METADATA,
+    /** {@code POST https://cloudformation.<region>.amazonaws.com/} (and {@code aws cloudformation signal-resource}). */
+    CLOUDFORMATION,
     /** Any other URL: the {@code ecs.config} object. */
     S3_OBJECT
   }
@@ -72,6 +83,37 @@ public final class BootScriptHarness {
     public static Response connectionTimeout() {
       return new Response(0, "");
     }
+
+    /** The agent's introspection after it registered into {@code cluster}, as the agent writes it. */
+    public static Response agentRegistered(String cluster) {
+      return ok("{\"Cluster\":\"" + cluster + "\",\"ContainerInstanceArn\":\"" + containerInstanceArn(cluster)
+          + "\",\"Version\":\"Amazon ECS Agent - v1.97.0 (a1b2c3d4)\"}");
+    }
+
+    /** The agent's introspection while it is still registering: no container instance ARN yet. */
+    public static Response agentNotRegistered(String cluster) {
+      return ok("{\"Cluster\":\"" + cluster + "\",\"ContainerInstanceArn\":null,"
+          + "\"Version\":\"Amazon ECS Agent - v1.97.0 (a1b2c3d4)\"}");
+    }
+
+    /** CloudFormation took the signal. */
+    public static Response signalAccepted() {
+      return ok("<SignalResourceResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
+          + "<ResponseMetadata><RequestId>5a1b2c3d-0000-4000-8000-000000000000</RequestId></ResponseMetadata>"
+          + "</SignalResourceResponse>");
+    }
+
+    /** A CloudFormation Query API error, e.g. 400 {@code Throttling} or {@code ValidationError}. */
+    public static Response cloudFormationError(int status, String code, String message) {
+      return new Response(status, "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
+          + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+          + "<RequestId>5a1b2c3d-0000-4000-8000-000000000001</RequestId></ErrorResponse>");
+    }
+  }
+
+  /** The container instance ARN the stand-in agent reports for {@code cluster} (long ARN format). */
+  public static String containerInstanceArn(String cluster) {
+    return "arn:aws:ecs:eu-west-1:111111111111:container-instance/" + cluster + "/0f1e2d3c4b5a69788695a4b3c2d1e0f9";
   }
 
   public static final String ROLE = "deep-dive-dev-instance-role";
@@ -79,17 +121,20 @@ public final class BootScriptHarness {
   public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
   public static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEXAMPLE/session+token==";
   public static final String IMDS_TOKEN = "AQAEAExampleImdsV2Token==";
+  public static final String INSTANCE_ID = "i-0123456789abcdef0";
 
   /** Real tools linked into the sandbox's PATH: all part of every ECS-optimized AMI. */
   private static final List<String> AMI_TOOLS = List.of(
       "basename", "cat", "chmod", "cp", "cut", "date", "dirname", "env", "grep", "head", "id", "ln",
-      "ls", "mkdir", "mktemp", "mv", "rm", "sed", "sort", "stat", "tail", "tee", "touch", "tr",
-      "uniq", "wc");
+      "ls", "mkdir", "mktemp", "mv", "rm", "rmdir", "sed", "sha256sum", "sort", "stat", "tail", "tee", "touch",
+      "tr", "uniq", "wc");
 
   private static final List<String> RECORDING_STAND_INS =
       List.of("systemctl", "shutdown", "sleep", "logger", "iptables", "service");
 
   private static final String CONFIG_PATH = "/etc/ecs/ecs.config";
+  private static final String JOIN_PID = "cluster-join.pid";
+  private static final String JOIN_LOG = "cluster-join.log";
   private static final long TIMEOUT_SECONDS = 60;
 
   private final String userData;
@@ -98,13 +143,24 @@ public final class BootScriptHarness {
   private boolean awsCli;
   private String curlVersion = "8.5.0";
   private String existingEcsConfig;
+  private LocalAwsEndpoints localEndpoints;
 
   private BootScriptHarness(String userData) {
     this.userData = userData;
     responses.put(Endpoint.IMDS_TOKEN, List.of(Response.ok(IMDS_TOKEN)));
     responses.put(Endpoint.IMDS_ROLE, List.of(Response.ok(ROLE)));
     responses.put(Endpoint.IMDS_CREDENTIALS, List.of(Response.ok(credentialsJson())));
+    responses.put(Endpoint.IMDS_INSTANCE_ID, List.of(Response.ok(INSTANCE_ID)));
+    responses.put(Endpoint.AGENT_METADATA, List.of(Response.agentRegistered(clusterNamedIn(userData))));
+    responses.put(Endpoint.CLOUDFORMATION, List.of(Response.signalAccepted()));
     responses.put(Endpoint.S3_OBJECT, List.of(Response.httpError(404)));
+  }
+
+  /** By default the stand-in agent registers into the cluster the boot script names. */
+  private static String clusterNamedIn(String userData) {
+    java.util.regex.Matcher cluster = java.util.regex.Pattern.compile("readonly cluster=\"([^\"]*)\"")
+        .matcher(userData);
+    return cluster.find() ? cluster.group(1) : "default";
   }
 
   /** @param userData the complete user data as EC2 would run it, {@code #!/bin/bash} first */
@@ -126,6 +182,15 @@ public final class BootScriptHarness {
       throw new IllegalArgumentException("give at least one response for " + endpoint);
     }
     responses.put(endpoint, List.of(inOrder));
+    return this;
+  }
+
+  /**
+   * Runs the real {@code curl} (7.86.0 or later must be installed) against {@code endpoints} on 127.0.0.1
+   * instead of the {@code curl} stand-in; the {@link #respond} answers then do not apply.
+   */
+  public BootScriptHarness withLocalEndpoints(LocalAwsEndpoints endpoints) {
+    localEndpoints = endpoints;
     return this;
   }
 
@@ -193,12 +258,16 @@ public final class BootScriptHarness {
       env.put("ECS_CONFIG_FILE", sandbox.configFile().toString());
       env.put("ECS_CONFIG_STATE_DIR", sandbox.stateDir().toString());
       env.put("ECS_CONFIG_CONSOLE", sandbox.console().toString());
+      if (localEndpoints != null) {
+        env.putAll(localEndpoints.environment());
+      }
       Process process = builder.start();
       try {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException("user data still running after " + TIMEOUT_SECONDS + " s in " + sandbox.root);
         }
+        awaitBackgroundPart(sandbox);
       } finally {
         // The links to real tools point outside the sandbox; JUnit's @TempDir cleanup warns about them.
         deleteRecursively(sandbox.bin());
@@ -206,12 +275,32 @@ public final class BootScriptHarness {
       return new BootRun(process.exitValue(), Files.readString(stdout), Files.readString(stderr),
           Files.readString(sandbox.console()), readIfExists(sandbox.configFile()),
           readIfExists(sandbox.stateDir().resolve("FAILED")),
-          readIfExists(sandbox.stateDir().resolve("ecs.config.rejected")), readCalls(sandbox), sandbox.root);
+          readIfExists(sandbox.stateDir().resolve("ecs.config.rejected")),
+          readIfExists(sandbox.stateDir().resolve(JOIN_LOG)), readCalls(sandbox), sandbox.root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the user data ran", e);
+    }
+  }
+
+  /** The boot script's background part writes its pid here when it starts; it runs on after the user data. */
+  private static void awaitBackgroundPart(Sandbox sandbox) throws IOException, InterruptedException {
+    Path pidFile = sandbox.stateDir().resolve(JOIN_PID);
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    Optional<ProcessHandle> part = ProcessHandle.of(pid);
+    if (part.isPresent()) {
+      try {
+        part.get().onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        part.get().destroyForcibly();
+        throw new IllegalStateException("the boot script's background part (pid " + pid + ") still ran after "
+            + TIMEOUT_SECONDS + " s in " + sandbox.root, e);
+      }
     }
   }
 
@@ -221,6 +310,8 @@ public final class BootScriptHarness {
       Files.createDirectories(dir);
     }
     Files.createDirectories(sandbox.configFile().getParent());
+    Files.deleteIfExists(sandbox.stateDir().resolve(JOIN_PID));
+    Files.deleteIfExists(sandbox.stateDir().resolve(JOIN_LOG));
     write(sandbox.console(), "");
     if (existingEcsConfig != null) {
       write(sandbox.configFile(), existingEcsConfig);
@@ -241,7 +332,13 @@ public final class BootScriptHarness {
       write(dir.resolve("total"), Integer.toString(list.size()));
     }
     write(sandbox.harness().resolve("lib.sh"), StandIns.library(sandbox.calls(), sandbox.responses()));
-    writeExecutable(sandbox.bin().resolve("curl"), StandIns.curl(sandbox.harness(), curlVersion));
+    if (localEndpoints != null) {
+      Path curl = Stream.of("/usr/bin/curl", "/bin/curl").map(Path::of).filter(Files::isExecutable).findFirst()
+          .orElseThrow(() -> new IllegalStateException("install curl 7.86.0 or later: apt-get install -y curl"));
+      Files.createSymbolicLink(sandbox.bin().resolve("curl"), curl);
+    } else {
+      writeExecutable(sandbox.bin().resolve("curl"), StandIns.curl(sandbox.harness(), curlVersion));
+    }
     if (awsCli) {
       writeExecutable(sandbox.bin().resolve("aws"), StandIns.aws(sandbox.harness()));
     }

@@ -2,7 +2,6 @@ package dev.deepdive.ecs.constructs.bootscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +13,7 @@ class CdkUserDataTest {
   @Test
   void runsAsCdkRendersIt(@TempDir Path dir) {
     UserData userData = UserData.forLinux();
-    userData.addCommands(AgentConfigFetchScript.render(Environment.BUCKET, Environment.KEY, Environment.CLUSTER,
-        Environment.REGION).toArray(String[]::new));
+    userData.addCommands(Environment.script().toArray(String[]::new));
     userData.addCommands(Environment.CLUSTER_LINES.toArray(String[]::new));
 
     BootRun run = BootScriptHarness.forUserData(userData.render())

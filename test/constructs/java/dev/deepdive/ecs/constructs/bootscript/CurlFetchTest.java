@@ -20,7 +20,7 @@ class CurlFetchTest {
 
   private static Call s3Request() {
     List<Call> requests = run.callsTo("curl").stream()
-        .filter(call -> call.args().contains("--aws-sigv4"))
+        .filter(call -> call.args().contains("aws:amz:eu-west-1:s3"))
         .toList();
     assertThat(requests).as(run.describe()).hasSize(1);
     return requests.get(0);
@@ -49,7 +49,7 @@ class CurlFetchTest {
   @Test
   void getsTheObjectFromTheRegionalVirtualHostedUrl() {
     assertThat(s3Request().args()).last()
-        .isEqualTo("https://deep-dive-dev-agentconfigbucket-1x2y3z.s3.eu-west-1.amazonaws.com/ecs.config");
+        .isEqualTo("https://deep-dive-dev-agentconfigbucket-1x2y3z.s3.eu-west-1.amazonaws.com/" + Environment.KEY);
   }
 
   @Test
@@ -66,8 +66,16 @@ class CurlFetchTest {
   @Test
   void failsOnHttpErrorsAndBoundsEveryRequestInTime() {
     assertThat(run.callsTo("curl")).filteredOn(call -> call.args().contains("http://169.254.169.254/latest/api/token")
-            || call.args().contains("--aws-sigv4"))
+            || call.args().contains("aws:amz:eu-west-1:s3"))
+        .hasSizeGreaterThan(1)
         .allSatisfy(call -> assertThat(call.args()).contains("--fail", "--connect-timeout", "--max-time"));
+  }
+
+  @Test
+  void boundsEveryOtherRequestInTimeToo() {
+    // The signal reads CloudFormation's error body, so it goes without --fail.
+    assertThat(run.callsTo("curl")).filteredOn(call -> !call.args().contains("--version"))
+        .allSatisfy(call -> assertThat(call.args()).contains("--connect-timeout", "--max-time"));
   }
 
   @Test
@@ -107,7 +115,9 @@ class CurlFetchTest {
   @Test
   void leavesNoTemporaryFilesBehind() throws Exception {
     try (var files = java.nio.file.Files.list(run.sandbox().resolve("var/lib/ecs-config"))) {
-      assertThat(files).isEmpty();
+      // The background part's pid and log, for operators; no temporary files of either part.
+      assertThat(files).extracting(path -> path.getFileName().toString())
+          .containsExactlyInAnyOrder("cluster-join.pid", "cluster-join.log");
     }
     try (var files = java.nio.file.Files.list(run.sandbox().resolve("etc/ecs"))) {
       assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("ecs.config");

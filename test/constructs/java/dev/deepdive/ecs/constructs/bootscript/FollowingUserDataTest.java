@@ -4,7 +4,6 @@ import static dev.deepdive.ecs.constructs.bootscript.BootScriptHarness.Endpoint.
 import static dev.deepdive.ecs.constructs.bootscript.BootScriptHarness.Response.httpError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,8 +81,7 @@ class FollowingUserDataTest {
   @Test
   void leavesTheUmaskAsItWas() {
     String userData = "#!/bin/bash\numask 0027\n"
-        + String.join("\n", AgentConfigFetchScript.render(Environment.BUCKET, Environment.KEY, Environment.CLUSTER,
-            Environment.REGION))
+        + String.join("\n", Environment.script())
         + "\necho \"umask=$(umask)\"";
 
     BootRun run = BootScriptHarness.forUserData(userData).withS3Object(Environment.ECS_CONFIG_OBJECT).run(dir);

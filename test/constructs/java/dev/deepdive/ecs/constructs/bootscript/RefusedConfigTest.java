@@ -114,6 +114,7 @@ class RefusedConfigTest {
     BootRun run = Environment.harness().withCurlVersion("7.61.1").withS3Object(Environment.ECS_CONFIG_OBJECT)
         .run(dir);
 
-    assertRefused(run, "neither the AWS CLI nor curl 7.75 or later (for --aws-sigv4) is installed");
+    assertRefused(run, "neither the AWS CLI nor curl 7.86.0 or later (for --aws-sigv4 with a session token) is"
+        + " installed");
   }
 }

@@ -2,7 +2,7 @@ package dev.deepdive.ecs.constructs.bootscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepdive.ecs.constructs.AgentConfigFetchScript;
+import dev.deepdive.ecs.constructs.InstanceBootScript;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,11 +24,11 @@ class ShellcheckTest {
   @Test
   void templateHasNoFindings() throws Exception {
     String template;
-    try (InputStream in = AgentConfigFetchScript.class.getResourceAsStream("fetch-ecs-config.sh")) {
+    try (InputStream in = InstanceBootScript.class.getResourceAsStream("instance-boot.sh")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    Shellcheck.Result result = Shellcheck.check(template, dir.resolve("fetch-ecs-config.sh"));
+    Shellcheck.Result result = Shellcheck.check(template, dir.resolve("instance-boot.sh"));
 
     assertThat(result.clean()).as(result.output()).isTrue();
   }

@@ -18,28 +18,35 @@ final class StandIns {
         calls_dir=%s
         responses_dir=%s
 
-        # record_call TOOL ARGS...: sets CALL_DIR to this call's record.
+        # record_call TOOL ARGS...: sets CALL_DIR to this call's record. mkdir claims a number atomically:
+        # the boot script's background part may call stand-ins while the rest of the user data runs.
         record_call() {
-          local count arg
-          count=$(( $(cat "$calls_dir/.count" 2>/dev/null || echo 0) + 1 ))
+          local count=0 arg
+          read -r count 2>/dev/null <"$calls_dir/.count"
+          while :; do
+            count=$((count + 1))
+            printf -v CALL_DIR '%%s/%%04d' "$calls_dir" "$count"
+            mkdir "$CALL_DIR" 2>/dev/null && break
+          done
           printf '%%s' "$count" >"$calls_dir/.count"
-          CALL_DIR=$(printf '%%s/%%04d' "$calls_dir" "$count")
-          mkdir -p "$CALL_DIR"
           printf '%%s' "$1" >"$CALL_DIR/tool"
           shift
           : >"$CALL_DIR/args"
           for arg in "$@"; do printf '%%s\\0' "$arg" >>"$CALL_DIR/args"; done
         }
 
-        # next_response ENDPOINT: sets STATUS and BODY_FILE; the last response repeats.
+        # next_response ENDPOINT: sets STATUS and BODY_FILE; the last response repeats. A directory is the lock.
+        # Builtins (read, printf) where they do: each fork costs, and a boot makes dozens of calls.
         next_response() {
-          local dir="$responses_dir/$1" served total index
-          served=$(cat "$dir/served" 2>/dev/null || echo 0)
-          total=$(cat "$dir/total")
+          local dir="$responses_dir/$1" served=0 total index
+          until mkdir "$dir/.lock" 2>/dev/null; do :; done
+          read -r served 2>/dev/null <"$dir/served"
+          read -r total <"$dir/total"
           index=$((served + 1))
           printf '%%s' "$index" >"$dir/served"
+          rmdir "$dir/.lock"
           [ "$index" -gt "$total" ] && index=$total
-          STATUS=$(cat "$dir/$index.status")
+          read -r STATUS <"$dir/$index.status"
           BODY_FILE="$dir/$index.body"
         }
         """.formatted(quote(callsDir), quote(responsesDir));
@@ -67,7 +74,7 @@ final class StandIns {
             -H | --header)
               case "$2" in X-aws-ec2-metadata-token:*) token_header=${2#X-aws-ec2-metadata-token: } ;; esac
               shift ;;
-            -X | --request | --connect-timeout | --max-time | --aws-sigv4 | -u | --user) shift ;;
+            -X | --request | --connect-timeout | --max-time | --aws-sigv4 | -u | --user | -d | --data | --data-binary) shift ;;
             http://* | https://*) url=$1 ;;
           esac
           shift
@@ -77,10 +84,13 @@ final class StandIns {
           */latest/api/token) endpoint=IMDS_TOKEN ;;
           */latest/meta-data/iam/security-credentials/) endpoint=IMDS_ROLE ;;
           */latest/meta-data/iam/security-credentials/*) endpoint=IMDS_CREDENTIALS ;;
+          */latest/meta-data/instance-id) endpoint=IMDS_INSTANCE_ID ;;
+          */v1/metadata) endpoint=AGENT_METADATA ;;
+          https://cloudformation.*) endpoint=CLOUDFORMATION ;;
           *) endpoint=S3_OBJECT ;;
         esac
         case "$endpoint" in
-          IMDS_ROLE | IMDS_CREDENTIALS)
+          IMDS_ROLE | IMDS_CREDENTIALS | IMDS_INSTANCE_ID)
             if [ -z "$token_header" ] || [ "$token_header" != "$(cat "$responses_dir/issued-token" 2>/dev/null)" ]; then
               STATUS=401 BODY_FILE=/dev/null
             else
@@ -105,22 +115,37 @@ final class StandIns {
         """.formatted(quote(harnessDir), version, version);
   }
 
-  /** Supports {@code aws s3 cp s3://BUCKET/KEY DEST [options]}, answering from S3_OBJECT. */
+  /**
+   * Supports {@code aws s3 cp s3://BUCKET/KEY DEST [options]}, answering from S3_OBJECT, and
+   * {@code aws cloudformation signal-resource [options]}, answering from CLOUDFORMATION with the
+   * AWS CLI's messages and exit codes (254 for a service error, 255 for no connection).
+   */
   static String aws(Path harnessDir) {
     return """
         #!/bin/bash
         # aws stand-in written by BootScriptHarness
         . %s/lib.sh
         record_call aws "$@"
-        if [ "${1:-} ${2:-}" != "s3 cp" ]; then
-          echo "aws stand-in: unsupported command: $*" >&2
-          exit 2
-        fi
-        next_response S3_OBJECT
-        case "$STATUS" in
-          200) cat "$BODY_FILE" >"$4"; exit 0 ;;
-          000) echo "Connect timeout on endpoint URL: \\"$3\\"" >&2; exit 1 ;;
-          *) echo "fatal error: An error occurred ($STATUS) when calling the HeadObject operation" >&2; exit 1 ;;
+        case "${1:-} ${2:-}" in
+          "s3 cp")
+            next_response S3_OBJECT
+            case "$STATUS" in
+              200) cat "$BODY_FILE" >"$4"; exit 0 ;;
+              000) echo "Connect timeout on endpoint URL: \\"$3\\"" >&2; exit 1 ;;
+              *) echo "fatal error: An error occurred ($STATUS) when calling the HeadObject operation" >&2; exit 1 ;;
+            esac ;;
+          "cloudformation signal-resource")
+            next_response CLOUDFORMATION
+            case "$STATUS" in
+              200) exit 0 ;;
+              000) echo "Could not connect to the endpoint URL: \\"https://cloudformation.eu-west-1.amazonaws.com/\\"" >&2
+                exit 255 ;;
+              *) code=$(sed -n 's/.*<Code>\\([^<]*\\)<\\/Code>.*/\\1/p' "$BODY_FILE")
+                message=$(sed -n 's/.*<Message>\\([^<]*\\)<\\/Message>.*/\\1/p' "$BODY_FILE")
+                echo "An error occurred ($code) when calling the SignalResource operation: $message" >&2
+                exit 254 ;;
+            esac ;;
+          *) echo "aws stand-in: unsupported command: $*" >&2; exit 2 ;;
         esac
         """.formatted(quote(harnessDir));
   }

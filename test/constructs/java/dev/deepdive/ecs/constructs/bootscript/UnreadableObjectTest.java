@@ -54,7 +54,7 @@ class UnreadableObjectTest {
   @Test
   void printsAGreppableFatalLineOnStderrNamingObjectAndCluster() {
     assertThat(run.stderr()).containsPattern("(?m)^ecs-config: FATAL: .*HTTP 403 \\(object s3://"
-        + Environment.BUCKET + "/ecs.config, cluster deep-dive-dev\\)");
+        + Environment.BUCKET + "/" + Environment.KEY + ", cluster deep-dive-dev\\)");
   }
 
   @Test

@@ -6,15 +6,19 @@ import dev.deepdive.ecs.app.config.NetworkConfig;
 import dev.deepdive.ecs.app.config.PlacementConstraintConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
+import dev.deepdive.ecs.app.config.SpotConfig;
+import dev.deepdive.ecs.constructs.EcsAmi;
 import dev.deepdive.ecs.constructs.EcsAmiFamily;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
+import dev.deepdive.ecs.constructs.SpotCapacity;
 import dev.deepdive.ecs.constructs.TaskRoleGrant;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.stacks.EnvironmentSpec;
 import dev.deepdive.ecs.stacks.ServiceSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awscdk.services.autoscaling.SpotAllocationStrategy;
 
 /** Turns a validated environment file and its task definitions into what the stacks take. */
 final class EnvironmentSpecs {
@@ -37,9 +41,12 @@ final class EnvironmentSpecs {
             capacity.minSize(),
             capacity.desiredSize(),
             capacity.maxSize(),
-            EcsAmiFamily.valueOf(capacity.amiFamily().name()),
+            new EcsAmi(EcsAmiFamily.valueOf(capacity.amiFamily().name()), capacity.amiId(),
+                capacity.amiParameterVersion()),
             capacity.rootVolumeGiB(),
-            capacity.keyPair()),
+            capacity.keyPair(),
+            capacity.spot().map(EnvironmentSpecs::spot),
+            capacity.signalTimeoutMinutes()),
         environment.agent(),
         environment.tags(),
         new EnvironmentSpec.Services(
@@ -50,6 +57,16 @@ final class EnvironmentSpecs {
             environment.services().stream()
                 .map(service -> service(service, taskDefinitions.get(service.taskDefinition())))
                 .toList()));
+  }
+
+  private static SpotCapacity spot(SpotConfig spot) {
+    return new SpotCapacity(spot.onDemandBaseCapacity(), spot.onDemandPercentageAboveBaseCapacity(),
+        switch (spot.allocationStrategy()) {
+          case PRICE_CAPACITY_OPTIMIZED -> SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED;
+          case CAPACITY_OPTIMIZED -> SpotAllocationStrategy.CAPACITY_OPTIMIZED;
+          case CAPACITY_OPTIMIZED_PRIORITIZED -> SpotAllocationStrategy.CAPACITY_OPTIMIZED_PRIORITIZED;
+          case LOWEST_PRICE -> SpotAllocationStrategy.LOWEST_PRICE;
+        });
   }
 
   private static ServiceSpec service(ServiceConfig service, TaskDefinitionDocument taskDefinition) {

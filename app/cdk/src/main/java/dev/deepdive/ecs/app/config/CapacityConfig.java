@@ -14,6 +14,12 @@ import java.util.Optional;
  * @param amiFamily the ECS-optimized image; default {@link ConfigDefaults#AMI_FAMILY}
  * @param rootVolumeGiB encrypted root volume size; default {@link ConfigDefaults#ROOT_VOLUME_GIB}
  * @param keyPair an EC2 key pair name, for SSH next to Session Manager; empty means none
+ * @param amiId a pinned AMI ID ({@code ami-} and 8 or 17 hex digits); empty for none
+ * @param amiParameterVersion a pinned version (1 or more) of the family's SSM parameter; empty for none; never
+ *     together with {@code amiId}. Neither: the family's newest image at each deployment.
+ * @param spot Spot Instances in the mix; empty for On-Demand only
+ * @param signalTimeoutMinutes how long CloudFormation waits for a new instance to join the cluster, 10 to 60;
+ *     default {@link ConfigDefaults#SIGNAL_TIMEOUT_MINUTES}
  */
 public record CapacityConfig(
     List<String> instanceTypes,
@@ -22,10 +28,17 @@ public record CapacityConfig(
     int maxSize,
     AmiFamily amiFamily,
     int rootVolumeGiB,
-    Optional<String> keyPair) {
+    Optional<String> keyPair,
+    Optional<String> amiId,
+    Optional<Integer> amiParameterVersion,
+    Optional<SpotConfig> spot,
+    int signalTimeoutMinutes) {
   public CapacityConfig {
     instanceTypes = List.copyOf(instanceTypes);
     Objects.requireNonNull(amiFamily, "amiFamily");
     Objects.requireNonNull(keyPair, "keyPair");
+    Objects.requireNonNull(amiId, "amiId");
+    Objects.requireNonNull(amiParameterVersion, "amiParameterVersion");
+    Objects.requireNonNull(spot, "spot");
   }
 }

@@ -5,12 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads and checks the {@code capacity} object into a {@link CapacityConfig}. */
 final class CapacitySection {
   static final List<String> FIELDS = List.of(
-      "instanceTypes", "minSize", "desiredSize", "maxSize", "amiFamily", "rootVolumeGiB", "keyPair");
+      "instanceTypes", "minSize", "desiredSize", "maxSize", "amiFamily", "rootVolumeGiB", "keyPair",
+      "amiId", "amiParameterVersion", SpotSection.NAME, "signalTimeoutMinutes");
 
   private static final int MAX_INSTANCE_TYPES = 20;
   private static final int MAX_INSTANCES = 1000;
@@ -22,6 +24,11 @@ final class CapacitySection {
       .withMinReason("the ECS-optimized AMI's root snapshot is 30 GiB")
       .withMaxReason("the largest gp3 volume");
   private static final int MAX_KEY_PAIR_CHARS = 255;
+  private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
+  private static final IntRange AMI_PARAMETER_VERSION = IntRange.between(1, Integer.MAX_VALUE);
+  private static final IntRange SIGNAL_TIMEOUT_MINUTES = IntRange.between(10, 60)
+      .withMinReason("5 minutes of boot budget and at least 5 for the ECS agent to register")
+      .withMaxReason("a rolling update waits at most an hour for a batch's signals");
   private static final String FAMILIES =
       Arrays.stream(AmiFamily.values()).map(Enum::name).collect(Collectors.joining(", "));
 
@@ -43,12 +50,32 @@ final class CapacitySection {
     sizesOrdered(min, desired, max, fields);
     Optional<Integer> rootVolume = fields.optionalInt("rootVolumeGiB", ConfigDefaults.ROOT_VOLUME_GIB, ROOT_VOLUME_GIB);
     Optional<String> keyPair = fields.optionalString("keyPair").filter(name -> keyPairValid(name, fields));
+    Optional<String> amiId = fields.optionalString("amiId").filter(id -> amiIdValid(id, fields));
+    Optional<Integer> amiParameterVersion = fields.has("amiParameterVersion")
+        ? fields.optionalInt("amiParameterVersion", 1, AMI_PARAMETER_VERSION) : Optional.empty();
+    if (fields.has("amiId") && fields.has("amiParameterVersion")) {
+      problems.at(fields.path("amiParameterVersion"), "not together with amiId: pin the AMI by its ID or by a"
+          + " version of the family's SSM parameter, not both");
+    }
+    Optional<Optional<SpotConfig>> spot = SpotSection.read(fields);
+    Optional<Integer> signalTimeout = fields.optionalInt("signalTimeoutMinutes",
+        ConfigDefaults.SIGNAL_TIMEOUT_MINUTES, SIGNAL_TIMEOUT_MINUTES);
 
     if (problems.count() > before) {
       return Optional.empty();
     }
     return Optional.of(new CapacityConfig(types.orElseThrow(), min.orElseThrow(), desired.orElseThrow(),
-        max.orElseThrow(), family.orElseThrow(), rootVolume.orElseThrow(), keyPair));
+        max.orElseThrow(), family.orElseThrow(), rootVolume.orElseThrow(), keyPair, amiId, amiParameterVersion,
+        spot.orElseThrow(), signalTimeout.orElseThrow()));
+  }
+
+  private static boolean amiIdValid(String id, ObjectFields fields) {
+    if (AMI_ID.matcher(id).matches()) {
+      return true;
+    }
+    fields.problems().at(fields.path("amiId"), "not an AMI ID, got " + Shown.quoted(id)
+        + "; expected ami- and 8 or 17 lowercase hex digits such as ami-0123456789abcdef0");
+    return false;
   }
 
   /** The family, the default when absent, or empty when invalid. */

@@ -13,6 +13,14 @@ public final class ConfigDefaults {
   public static final AmiFamily AMI_FAMILY = AmiFamily.AL2023;
   /** capacity.rootVolumeGiB: the size of the ECS-optimized AMI's root snapshot, the smallest possible. */
   public static final int ROOT_VOLUME_GIB = 30;
+  /** capacity.signalTimeoutMinutes: launch, boot and registration take 2 to 4 minutes; room for a slow one. */
+  public static final int SIGNAL_TIMEOUT_MINUTES = 15;
+  /** capacity.spot.onDemandBaseCapacity: no On-Demand base. */
+  public static final int SPOT_ON_DEMAND_BASE_CAPACITY = 0;
+  /** capacity.spot.onDemandPercentageAboveBaseCapacity: all Spot above the base. */
+  public static final int SPOT_ON_DEMAND_PERCENTAGE_ABOVE_BASE = 0;
+  /** capacity.spot.allocationStrategy: lowest interruption risk, then price; what AWS recommends. */
+  public static final SpotAllocation SPOT_ALLOCATION = SpotAllocation.PRICE_CAPACITY_OPTIMIZED;
 
   /** loadBalancer.idleTimeoutSeconds: the Application Load Balancer's own default. */
   public static final int LOAD_BALANCER_IDLE_TIMEOUT_SECONDS = 60;

@@ -52,6 +52,9 @@ final class EnvironmentFileReader {
     Optional<CapacityConfig> capacity = top.requiredObject("capacity", CapacitySection.FIELDS)
         .flatMap(CapacitySection::read);
     Optional<Map<String, String>> agent = AgentSection.read(top, "agent");
+    if (capacity.flatMap(CapacityConfig::spot).isPresent() && agent.isPresent()) {
+      SpotSection.checkAgentSettings(agent.get(), top, "agent");
+    }
     Optional<Map<String, String>> tags = TagsSection.read(top, "tags");
     Optional<LoadBalancerConfig> loadBalancer = LoadBalancerSection.read(top, "loadBalancer", region);
     Optional<Boolean> legacyEcsServiceRole =

@@ -28,7 +28,7 @@ const { Construct } = require('constructs');
 const { AwsSolutionsChecks, NIST80053R5Checks, NagSuppressions } = require('cdk-nag');
 
 const REPO = path.resolve(__dirname, '../..');
-const FETCH_SCRIPT = path.join(REPO, 'constructs/src/main/resources/dev/deepdive/ecs/constructs/fetch-ecs-config.sh');
+const BOOT_SCRIPT = path.join(REPO, 'constructs/src/main/resources/dev/deepdive/ecs/constructs/instance-boot.sh');
 const SERVICE_GROUPS = 16;
 
 // ---- ids, as the Java app's Ids ------------------------------------------------------------------------
@@ -47,15 +47,11 @@ function crc32(text) {
 }
 const serviceGroup = (name) => 'Services' + String.fromCharCode(65 + (crc32(name) % SERVICE_GROUPS));
 
-// ---- the boot script, rendered as EcsConfigFetchScript does (comment lines dropped) ----------------------
-function renderFetchScript(values) {
-  const text = fs.readFileSync(FETCH_SCRIPT, 'utf8').replace(/@@([A-Z]+)@@/g, (_, key) => values[key]);
-  const lines = text.split('\n').filter((line) => {
-    const t = line.trim();
-    return !(t.startsWith('#') && !t.startsWith('# shellcheck '));
-  });
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines;
+// ---- the boot script, rendered as InstanceBootScript does (comments, blank lines, indentation dropped) -----
+function renderBootScript(values) {
+  const text = fs.readFileSync(BOOT_SCRIPT, 'utf8').replace(/@@([A-Z0-9]+)@@/g, (_, key) => values[key]);
+  return text.split('\n').map((line) => line.trimStart())
+    .filter((line) => line !== '' && !(line.startsWith('#') && !line.startsWith('# shellcheck ')));
 }
 
 // ---- task definition JSON -> CloudFormation properties (PascalCase keys) -------------------------------
@@ -224,8 +220,11 @@ class AgentConfigBucket extends Construct {
       retention: logs.RetentionDays.ONE_MONTH, removalPolicy: cdk.RemovalPolicy.DESTROY,
     });
     suppress(deploymentLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_ENCRYPTED);
+    // As AgentConfigBucket: the object's key is the SHA-256 of its content.
+    this.sha256 = require('crypto').createHash('sha256').update(ecsConfig, 'utf8').digest('hex');
+    this.objectKey = `${this.sha256}/ecs.config`;
     this.deployment = new s3deploy.BucketDeployment(this, 'EcsConfig', {
-      destinationBucket: this.bucket, logGroup: deploymentLogs, sources: [s3deploy.Source.data('ecs.config', ecsConfig)],
+      destinationBucket: this.bucket, logGroup: deploymentLogs, sources: [s3deploy.Source.data(this.objectKey, ecsConfig)],
       prune: false,
     });
     suppress(this.bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'Holds only generated ecs.config');
@@ -233,7 +232,7 @@ class AgentConfigBucket extends Construct {
   }
 
   grantReadConfig(grantee) {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['s3:GetObject'], resourceArns: [this.bucket.arnForObjects('ecs.config')] });
+    return iam.Grant.addToPrincipal({ grantee, actions: ['s3:GetObject'], resourceArns: [this.bucket.arnForObjects('*/ecs.config')] });
   }
 }
 
@@ -244,9 +243,6 @@ class ContainerInstances extends Construct {
       vpc: p.vpc, description: 'ECS container instances: no inbound except from the load balancer', allowAllOutbound: true,
     });
     const userData = ec2.UserData.forLinux();
-    userData.addCommands(...renderFetchScript({
-      BUCKET: p.agentConfig.bucket.bucketName, KEY: 'ecs.config', CLUSTER: p.cluster.clusterName, REGION: cdk.Aws.REGION,
-    }));
     const template = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
       machineImage: ecs.EcsOptimizedImage.amazonLinux2023(ecs.AmiHardwareType.STANDARD),
       userData,
@@ -276,6 +272,27 @@ class ContainerInstances extends Construct {
         },
       },
     });
+    // As ContainerInstances: the boot script signals about this group; creation and rolling update wait for it.
+    const group = this.autoScalingGroup.node.defaultChild;
+    const timeout = cdk.Duration.minutes(15).toIsoString();
+    if (p.desiredSize > 0) {
+      group.cfnOptions.creationPolicy = {
+        resourceSignal: { count: p.desiredSize, timeout }, autoScalingCreationPolicy: { minSuccessfulInstancesPercent: 100 },
+      };
+    }
+    group.cfnOptions.updatePolicy = {
+      autoScalingRollingUpdate: {
+        maxBatchSize: 1, minActiveInstancesPercent: 100, minSuccessfulInstancesPercent: 100, waitOnResourceSignals: true,
+        pauseTime: timeout, suspendProcesses: ['HealthCheck', 'ReplaceUnhealthy', 'AZRebalance', 'AlarmNotification',
+          'ScheduledActions', 'InstanceRefresh'],
+      },
+      autoScalingScheduledAction: { ignoreUnmodifiedGroupSizeProperties: true },
+    };
+    userData.addCommands(...renderBootScript({
+      BUCKET: p.agentConfig.bucket.bucketName, KEY: p.agentConfig.objectKey, SHA256: p.agentConfig.sha256,
+      CLUSTER: p.cluster.clusterName, REGION: cdk.Aws.REGION, STACK: cdk.Aws.STACK_ID, RESOURCE: group.logicalId,
+      TIMEOUT: '600',
+    }));
     cdk.Annotations.of(this.autoScalingGroup).acknowledgeWarning('@aws-cdk/aws-autoscaling:desiredCapacitySet',
       'desiredSize is the starting size; ECS managed scaling adjusts it afterwards');
     this.autoScalingGroup.node.addDependency(p.agentConfig.deployment);
@@ -291,11 +308,17 @@ class ContainerInstances extends Construct {
     p.cluster.addAsgCapacityProvider(this.capacityProvider);
     p.cluster.addDefaultCapacityProviderStrategy([{ capacityProvider: this.capacityProvider.capacityProviderName, weight: 1 }]);
     p.agentConfig.grantReadConfig(p.instanceRole);
+    p.instanceRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'SignalJoinToCloudFormation', actions: ['cloudformation:SignalResource'], resources: [cdk.Aws.STACK_ID],
+    }));
     suppress(this.autoScalingGroup, 'NIST.800.53.R5-EC2IMDSv2Enabled', 'The launch template requires IMDSv2');
     suppressFindings(this.autoScalingGroup, 'CdkNagValidationFailure', 'The root volume is encrypted', 'AwsSolutions-EC26');
     suppress(this.autoScalingGroup, 'AwsSolutions-AS3', 'Auto Scaling events go to EventBridge');
     suppressFindings(inlinePolicy(p.instanceRole), 'AwsSolutions-IAM5', "Added by the CDK's Cluster for the ECS agent",
       'Action::ecs:Submit*');
+    const bucketId = cdk.Stack.of(this).resolve(p.agentConfig.bucket.node.defaultChild.logicalId);
+    suppressFindings(inlinePolicy(p.instanceRole), 'AwsSolutions-IAM5', 'Every ecs.config object, for rollbacks',
+      `Resource::<${bucketId}.Arn>/*/ecs.config`);
   }
 }
 

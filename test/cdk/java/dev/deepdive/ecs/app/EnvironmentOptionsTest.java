@@ -17,7 +17,8 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * Environment-file options the shipped example leaves off, from the file to the template: HTTPS with a
- * certificate, the legacy ECS service role, and a task role grant with a justified wildcard.
+ * certificate, the legacy ECS service role, a task role grant with a justified wildcard, and the container
+ * instances' Spot capacity, pinned AMI version and signal timeout.
  */
 class EnvironmentOptionsTest {
   private static final String REASON = "the service reads every object of its assets bucket";
@@ -25,6 +26,7 @@ class EnvironmentOptionsTest {
   @TempDir static Path root;
   private static Template edge;
   private static Template web;
+  private static Template cluster;
   private static EnvironmentStage dev;
 
   @BeforeAll
@@ -42,12 +44,40 @@ class EnvironmentOptionsTest {
             "\"desiredCount\": 1,\n      \"taskRole\": {\"statements\": [{\"actions\": [\"s3:GetObject\"],"
             + " \"resources\": [\"arn:aws:s3:::web-assets/*\"], \"wildcardReason\": \"" + REASON + "\"}]},\n"
             + "      \"loadBalancer\": {\n        \"container\": \"tomcat\",\n"
-            + "        \"containerPort\": 8080,\n        \"pathPatterns\": [\n          \"/*\""));
+            + "        \"containerPort\": 8080,\n        \"pathPatterns\": [\n          \"/*\"")
+        .replace("\"amiFamily\": \"AL2023\"", "\"amiFamily\": \"AL2023\", \"amiParameterVersion\": 42,"
+            + " \"signalTimeoutMinutes\": 20, \"spot\": {\"onDemandBaseCapacity\": 1,"
+            + " \"allocationStrategy\": \"capacity-optimized\"}"));
     App app = App.Builder.create().outdir(root.resolve("cdk.out").toString())
         .context(Map.of("environmentsDir", environments.toString())).build();
     dev = EcsApp.build(app).get(0);
     edge = Template.fromStack(dev.loadBalancerStack().orElseThrow());
     web = Template.fromStack(dev.serviceStacks().get("ServicesB"));
+    cluster = Template.fromStack(dev.clusterStack());
+  }
+
+  @Test
+  void spotFromTheFileReachesTheGroupAndTheAgentConfiguration() {
+    cluster.hasResourceProperties("AWS::AutoScaling::AutoScalingGroup", Map.of("MixedInstancesPolicy",
+        Match.objectLike(Map.of("InstancesDistribution", Map.of("OnDemandAllocationStrategy", "prioritized",
+            "OnDemandBaseCapacity", 1, "OnDemandPercentageAboveBaseCapacity", 0,
+            "SpotAllocationStrategy", "capacity-optimized")))));
+    assertThat(dev.clusterStack().agentConfig().ecsConfig()).contains("ECS_ENABLE_SPOT_INSTANCE_DRAINING=true");
+  }
+
+  @Test
+  void thePinnedParameterVersionAndTheSignalTimeoutReachTheTemplate() {
+    cluster.hasResourceProperties("AWS::EC2::LaunchTemplate", Map.of("LaunchTemplateData", Match.objectLike(Map.of(
+        "ImageId", "{{resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id:42}}"))));
+    cluster.hasResource("AWS::AutoScaling::AutoScalingGroup", Map.of("UpdatePolicy", Match.objectLike(Map.of(
+        "AutoScalingRollingUpdate", Match.objectLike(Map.of("PauseTime", "PT20M"))))));
+  }
+
+  @Test
+  void theClusterWithTheseOptionsPassesTheSecurityGate() {
+    Annotations annotations = Annotations.fromStack(dev.clusterStack());
+    assertThat(annotations.findError("*", Match.anyValue())).isEmpty();
+    assertThat(annotations.findWarning("*", Match.stringLikeRegexp(".*(AwsSolutions|NIST|CdkNag).*"))).isEmpty();
   }
 
   @Test

@@ -23,7 +23,9 @@ final class GeneratedEnvironment {
     PLACEMENT("spread", "binpack", "distinctInstance", "memberOf"),
     PINNED("none", "account", "accountAndRegion"),
     LEGACY_ROLE("false", "true"),
-    CAPACITY("one-type", "mixed-types-reserved-memory", "from-zero");
+    CAPACITY("one-type", "mixed-types-reserved-memory", "from-zero"),
+    AMI_PIN("newest", "amiId", "amiParameterVersion"),
+    SPOT("onDemand", "spot");
 
     final List<String> levels;
 
@@ -97,6 +99,21 @@ final class GeneratedEnvironment {
     capacity.put("amiFamily", ami);
     if (extra(index, 2)) {
       capacity.put("rootVolumeGiB", 60).put("keyPair", "ops-key");
+    }
+    switch (level(row, Factor.AMI_PIN)) {
+      case "amiId" -> capacity.put("amiId", "ami-0123456789abcdef0");
+      case "amiParameterVersion" -> capacity.put("amiParameterVersion", 42);
+      default -> { }
+    }
+    if (is(row, Factor.SPOT, "spot")) {
+      ObjectNode spot = capacity.putObject("spot");
+      if (extra(index, 1)) {
+        spot.put("onDemandBaseCapacity", 1).put("onDemandPercentageAboveBaseCapacity", 25)
+            .put("allocationStrategy", "capacity-optimized-prioritized");
+      }
+    }
+    if (extra(index, 3)) {
+      capacity.put("signalTimeoutMinutes", 20);
     }
 
     ObjectNode agent = environment.putObject("agent").put("ECS_ENABLE_CONTAINER_METADATA", "true");

@@ -27,7 +27,7 @@ class FieldNameSuggestionTest {
 
   @Test
   void suggestsNothingForAnUnrelatedName() {
-    assertThat(FieldNameSuggestion.closest("subnets", CAPACITY)).isEmpty();
+    assertThat(FieldNameSuggestion.closest("spot", CAPACITY)).isEmpty();
   }
 
   @Test

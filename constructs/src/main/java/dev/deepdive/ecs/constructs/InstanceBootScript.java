@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * into {@code /etc/ecs/ecs.config} (or make sure the instance never joins a cluster), then, in the background,
  * wait until the ECS agent has registered into the cluster and signal CloudFormation.
  *
- * <p>The script is {@code instance-boot.sh} next to this class; docs/container-instances.md explains what it
- * does and why. In short: it uses the AWS CLI where the AMI has one and otherwise curl 7.86.0 or later with
+ * <p>The script is {@code instance-boot.sh} next to this class; docs/boot-script.md (the first part) and
+ * docs/container-instances.md (the second) explain what it does and why. In short: it uses the AWS CLI where the AMI has one and otherwise curl 7.86.0 or later with
  * SigV4 (the Amazon Linux 2023 ECS-optimized AMI ships no AWS CLI and no {@code cfn-signal}), retries transient
  * failures, checks the object's content and SHA-256, keeps the lines already in {@code ecs.config} after the
  * fetched ones, and on any failure masks the agent, signals {@code FAILURE} and powers the instance off

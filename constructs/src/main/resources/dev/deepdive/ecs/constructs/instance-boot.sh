@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # instance-boot: the first commands of a container instance's user data. Rendered by InstanceBootScript;
-# docs/container-instances.md explains what it does and why.
+# docs/boot-script.md and docs/container-instances.md explain what it does and why.
 #
 # 1. Put this environment's ECS agent configuration (s3://@@BUCKET@@/@@KEY@@) into
 #    /etc/ecs/ecs.config before the agent starts (ecs.service runs after cloud-final), or stop the

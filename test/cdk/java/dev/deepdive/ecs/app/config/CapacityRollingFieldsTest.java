@@ -6,6 +6,7 @@ import static dev.deepdive.ecs.app.config.QaFile.withCapacity;
 import static dev.deepdive.ecs.app.config.QaFile.withTop;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepdive.ecs.constructs.ContainerInstancesProps;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,25 @@ class CapacityRollingFieldsTest {
   @Test
   void withoutSpotTheAgentSettingIsTheEnvironmentsOwnBusiness() {
     assertThat(problems(withTop("\"agent\": {\"ECS_ENABLE_SPOT_INSTANCE_DRAINING\": \"false\"}"))).isEmpty();
+  }
+
+  @Test
+  void theSchemaPublishesTheSameDefaultsAndLimits() {
+    com.fasterxml.jackson.databind.JsonNode defs = EnvironmentSchema.tree().path("$defs");
+    com.fasterxml.jackson.databind.JsonNode timeout = defs.path("capacity").path("properties").path("signalTimeoutMinutes");
+    assertThat(timeout.path("default").asInt()).isEqualTo(ConfigDefaults.SIGNAL_TIMEOUT_MINUTES);
+    assertThat(timeout.path("minimum").asInt()).isEqualTo(ContainerInstancesProps.MIN_SIGNAL_TIMEOUT_MINUTES);
+    assertThat(timeout.path("maximum").asInt()).isEqualTo(ContainerInstancesProps.MAX_SIGNAL_TIMEOUT_MINUTES);
+    com.fasterxml.jackson.databind.JsonNode spot = defs.path("spot").path("properties");
+    assertThat(spot.path("onDemandBaseCapacity").path("default").asInt())
+        .isEqualTo(ConfigDefaults.SPOT_ON_DEMAND_BASE_CAPACITY);
+    assertThat(spot.path("onDemandPercentageAboveBaseCapacity").path("default").asInt())
+        .isEqualTo(ConfigDefaults.SPOT_ON_DEMAND_PERCENTAGE_ABOVE_BASE);
+    assertThat(spot.path("allocationStrategy").path("default").asText())
+        .isEqualTo(ConfigDefaults.SPOT_ALLOCATION.jsonName());
+    assertThat(spot.path("allocationStrategy").path("enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactly(java.util.Arrays.stream(SpotAllocation.values()).map(SpotAllocation::jsonName)
+            .toArray(String[]::new));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app.config;
 
+import dev.deepdive.ecs.constructs.ContainerInstancesProps;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ final class CapacitySection {
   private static final int MAX_KEY_PAIR_CHARS = 255;
   private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final IntRange AMI_PARAMETER_VERSION = IntRange.between(1, Integer.MAX_VALUE);
-  private static final IntRange SIGNAL_TIMEOUT_MINUTES = IntRange.between(10, 60)
+  private static final IntRange SIGNAL_TIMEOUT_MINUTES = IntRange.between(
+          ContainerInstancesProps.MIN_SIGNAL_TIMEOUT_MINUTES, ContainerInstancesProps.MAX_SIGNAL_TIMEOUT_MINUTES)
       .withMinReason("5 minutes of boot budget and at least 5 for the ECS agent to register")
       .withMaxReason("a rolling update waits at most an hour for a batch's signals");
   private static final String FAMILIES =

@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.app.config;
 
+import dev.deepdive.ecs.constructs.ContainerInstancesProps;
+
 /**
  * Every default an environment file may leave out, in one place so that the docs
  * (docs/environment-files.md), the readers and the tests cannot drift apart.
@@ -13,8 +15,8 @@ public final class ConfigDefaults {
   public static final AmiFamily AMI_FAMILY = AmiFamily.AL2023;
   /** capacity.rootVolumeGiB: the size of the ECS-optimized AMI's root snapshot, the smallest possible. */
   public static final int ROOT_VOLUME_GIB = 30;
-  /** capacity.signalTimeoutMinutes: launch, boot and registration take 2 to 4 minutes; room for a slow one. */
-  public static final int SIGNAL_TIMEOUT_MINUTES = 15;
+  /** capacity.signalTimeoutMinutes: the container instances' own default (launch, boot and registration take 2 to 4). */
+  public static final int SIGNAL_TIMEOUT_MINUTES = ContainerInstancesProps.DEFAULT_SIGNAL_TIMEOUT_MINUTES;
   /** capacity.spot.onDemandBaseCapacity: no On-Demand base. */
   public static final int SPOT_ON_DEMAND_BASE_CAPACITY = 0;
   /** capacity.spot.onDemandPercentageAboveBaseCapacity: all Spot above the base. */

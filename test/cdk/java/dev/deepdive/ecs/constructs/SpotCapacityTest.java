@@ -52,16 +52,20 @@ class SpotCapacityTest {
 
   @Test
   void theAgentMayDrainOnlyThisClustersContainerInstances() {
+    // Granted because ecs.config turns Spot draining on: the permission follows from the setting.
     spot.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(
-        List.of(Map.of(
+        List.of(Match.objectLike(Map.of(
             "Sid", "SpotInstanceDraining",
             "Action", "ecs:UpdateContainerInstancesState",
             "Effect", "Allow",
             "Condition", Map.of("ArnEquals", Map.of("ecs:cluster",
-                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Cluster.*"), "Arn")))),
-            "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":ecs:",
-                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":container-instance/",
-                Map.of("Ref", Match.stringLikeRegexp("Cluster.*")), "/*")))))))));
+                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Cluster.*"), "Arn")))))))))));
+  }
+
+  @Test
+  void theAgentConfigurationTurnsSpotDrainingOn() {
+    assertThat(new AgentConfigBucketProps("c", Map.of(), true).effectiveSettings())
+        .containsEntry(AgentConfigBucketProps.SPOT_INSTANCE_DRAINING, "true");
   }
 
   @Test

@@ -48,6 +48,17 @@ public final class FakeAutoScaling extends FakeJsonEndpoint {
     return this;
   }
 
+  /** Suspends all three kinds of scaling of the service's target, as someone did before. */
+  public FakeAutoScaling suspendAll(String cluster, String service) {
+    synchronized (lock) {
+      Target t = targets.get("service/" + cluster + "/" + service);
+      t.inSuspended = true;
+      t.outSuspended = true;
+      t.scheduledSuspended = true;
+    }
+    return this;
+  }
+
   /** True if all three kinds of scaling of the service's target are suspended. */
   public boolean suspended(String cluster, String service) {
     synchronized (lock) {
@@ -60,6 +71,12 @@ public final class FakeAutoScaling extends FakeJsonEndpoint {
   Integer activeMinimum(String resourceId) {
     Target t = targets.get(resourceId);
     return t == null || t.outSuspended ? null : t.min;
+  }
+
+  /** The next {@code times} calls of {@code operation} fail with {@code fault}. */
+  @Override public FakeAutoScaling failNext(String operation, Fault fault, int times) {
+    super.failNext(operation, fault, times);
+    return this;
   }
 
   @Override protected JsonNode dispatch(String operation, JsonNode request) {

@@ -52,6 +52,12 @@ public final class FakeLogs extends FakeJsonEndpoint {
     return this;
   }
 
+  /** The next {@code times} calls of {@code operation} fail with {@code fault}. */
+  @Override public FakeLogs failNext(String operation, Fault fault, int times) {
+    super.failNext(operation, fault, times);
+    return this;
+  }
+
   @Override protected JsonNode dispatch(String operation, JsonNode request) {
     if (!"FilterLogEvents".equals(operation)) {
       throw new ApiError("UnknownOperationException", "operation " + operation + " is not faked");

@@ -218,7 +218,7 @@ class EcsServiceTest {
         spread.taskDefinition(), 1, spread.deployment(), EcsServiceProps.PlacementStrategy.BINPACK,
         List.of(Map.of("type", "distinctInstance"),
             Map.of("type", "memberOf", "expression", "attribute:ecs.instance-type =~ t3.*")),
-        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), false));
+        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), false, Optional.empty(), Optional.empty()));
     Template.fromStack(stack).hasResourceProperties("AWS::ECS::Service", Map.of(
         "PlacementStrategies", List.of(Map.of("Type", "binpack", "Field", "memory")),
         "PlacementConstraints", List.of(Map.of("Type", "distinctInstance"),
@@ -300,7 +300,7 @@ class EcsServiceTest {
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),
           name.equals("web") ? List.of(new TaskRoleGrant(List.of("s3:GetObject"),
               List.of("arn:aws:s3:::web-assets/*"), Optional.of("every object of the assets bucket"))) : List.of(),
-          RetentionDays.ONE_MONTH, repositories, lb, false);
+          RetentionDays.ONE_MONTH, repositories, lb, false, Optional.empty(), Optional.empty());
     }
   }
 }

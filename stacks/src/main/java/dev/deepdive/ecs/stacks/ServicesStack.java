@@ -40,7 +40,10 @@ public final class ServicesStack extends EnvironmentStack {
               route.container(), route.containerPort(), route.pathPatterns(), route.hostHeaders(),
               route.priority(), route.healthCheck(), route.deregistrationDelaySeconds(),
               route.healthCheckGracePeriodSeconds())),
-          spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent())));
+          spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent(),
+          service.autoScaling(),
+          service.enableExecuteCommand()
+              ? Optional.of(cluster.executeCommandAudit().orElseThrow().access()) : Optional.empty())));
     }
   }
 

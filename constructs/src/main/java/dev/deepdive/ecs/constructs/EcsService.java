@@ -346,13 +346,15 @@ public final class EcsService extends Construct {
     IConstruct policy = taskPolicy.orElseThrow();
     DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages channel actions and"
         + " logs:DescribeLogGroups have no resource type, so IAM accepts them on * only; session records are"
-        + " written to the cluster's exec log group or bucket only", "Resource::*",
-        "Resource::<" + "*" + ">");
-    access.logGroup().ifPresent(group -> DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5",
+        + " written to the cluster's exec log group or bucket only", "Resource::*");
+    // The group and bucket are the cluster stack's: their logical IDs are known there only.
+    access.logGroup().ifPresent(group -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
         "ECS Exec writes its session records into log streams it creates in the cluster's exec log group: the"
-            + " streams are named per session, so only the group's stream wildcard fits", "Resource::<*>:*"));
-    access.bucket().ifPresent(bucket -> DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5",
-        "ECS Exec writes one object per session under the cluster's exec key prefix", "Resource::<*>/*"));
+            + " streams are named per session, so only the group's stream wildcard fits",
+        "^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$"));
+    access.bucket().ifPresent(bucket -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
+        "ECS Exec writes one object per session under the cluster's exec key prefix",
+        "^Resource::<[A-Za-z0-9]+\\.Arn>/.*\\*$"));
   }
 
   /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */

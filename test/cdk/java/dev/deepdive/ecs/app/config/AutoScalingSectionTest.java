@@ -53,7 +53,7 @@ class AutoScalingSectionTest {
   void readsEnableExecuteCommand() {
     assertThat(only(ServiceFiles.worker("\"enableExecuteCommand\": true")).enableExecuteCommand()).isTrue();
     assertThat(problems(ServiceFiles.worker("\"enableExecuteCommand\": \"yes\""))).containsExactly(
-        AT + ".enableExecuteCommand: expected true or false, got the string \"yes\"");
+        AT + ".enableExecuteCommand: expected true or false, got \"yes\" (a string)");
   }
 
   @Test
@@ -61,7 +61,7 @@ class AutoScalingSectionTest {
     String both = ServiceFiles.worker("\"autoScaling\": {\"minCount\": 1, \"maxCount\": 3, \"targets\":"
         + " {\"cpuUtilization\": 50}}");
 
-    assertThat(problems(both)).containsExactly(AT + ".desiredCount: not allowed with autoScaling, got the number 1;"
+    assertThat(problems(both)).containsExactly(AT + ".desiredCount: not allowed with autoScaling, got 1 (a number);"
         + " the scaler owns the count between autoScaling.minCount and maxCount (a new service starts at max(1,"
         + " minCount)), so remove desiredCount");
   }
@@ -131,7 +131,8 @@ class AutoScalingSectionTest {
   void theDeploymentCheckCoversEveryCountTheScalerCanSet() {
     // maximumPercent 100 / minimumHealthyPercent 100 hangs at any count; at 1..3 the first one is reported.
     String scaled = worker("\"minCount\": 0, \"maxCount\": 3, \"targets\": {\"cpuUtilization\": 50}")
-        .replace("}}", "}, \"deployment\": {\"maximumPercent\": 100, \"minimumHealthyPercent\": 100}}");
+        .replace("\"autoScaling\"", "\"deployment\": {\"maximumPercent\": 100, \"minimumHealthyPercent\": 100},"
+            + " \"autoScaling\"");
 
     assertThat(problems(scaled)).hasSize(1).allSatisfy(p -> assertThat(p).startsWith(AT + ".deployment: a deployment"
         + " can never make progress, got maximumPercent 100 and minimumHealthyPercent 100 with a count autoScaling"

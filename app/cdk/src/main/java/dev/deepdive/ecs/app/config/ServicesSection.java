@@ -91,8 +91,8 @@ final class ServicesSection {
       desiredCount = autoScaling.map(AutoScalingConfig::minCount);
     }
     Optional<DeploymentConfig> deployment = DeploymentSection.read(fields, "deployment",
-        autoScaling.isPresent() ? DeploymentSection.Counts.scaled(autoScaling.get().minCount(),
-            autoScaling.get().maxCount()) : desiredCount.map(DeploymentSection.Counts::fixed));
+        autoScaling.isPresent() ? Optional.of(DeploymentSection.Counts.scaled(autoScaling.get().minCount(),
+            autoScaling.get().maxCount())) : desiredCount.map(DeploymentSection.Counts::fixed));
     Optional<Boolean> exec = fields.optionalBoolean("enableExecuteCommand", ConfigDefaults.ENABLE_EXECUTE_COMMAND);
     Optional<Integer> gracePeriod = gracePeriod(fields);
     Optional<PlacementConfig> placement = PlacementSection.read(fields, "placement");

@@ -52,10 +52,10 @@ class ExecuteCommandToS3Test {
     String file = "app/task-definitions/web.json";
     new EcsService(stack, "Worker", new EcsServiceProps("worker",
         new EcsServiceProps.ClusterCapacity(cluster.getClusterName(), "cp", List.of("t3.medium"), network.vpc(),
-            network.privateSubnets(), instances),
+            network.privateSubnets(), instances, 0),
         TaskDefinitionDocument.parse(file, Files.readString(Path.of(file))), 1,
         new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),
-        List.of(), RetentionDays.ONE_MONTH, Map.of(), Optional.empty(), Optional.empty(),
+        List.of(), RetentionDays.ONE_MONTH, Map.of(), Optional.empty(), false,
         Optional.of(new ServiceAutoScaling(0, 4, Optional.empty(), Optional.of(80), Optional.empty(), 120, 30,
             List.of(new ServiceAutoScaling.ScheduledAction("weekend", "cron(0 0 ? * SAT *)", Optional.empty(),
                 Optional.empty(), Optional.of(1))))),

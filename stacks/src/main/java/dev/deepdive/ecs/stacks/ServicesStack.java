@@ -7,6 +7,7 @@ import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 

@@ -20,8 +20,8 @@ public final class ContainerInstancesActivateCommand extends ContainerInstanceSt
     checkOptions();
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      return report(ctx, ContainerInstanceStatus.ACTIVE, change(ecs, ctx, ContainerInstanceStatus.ACTIVE), java.util.List.of(),
-          ExitCodes.OK);
+      return report(ctx, ContainerInstanceStatus.ACTIVE, change(ecs, ctx, ContainerInstanceStatus.ACTIVE),
+          java.util.List.of(), ExitCodes.OK);
     }
   }
 }

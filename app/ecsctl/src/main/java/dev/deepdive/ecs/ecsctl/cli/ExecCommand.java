@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +36,8 @@ public final class ExecCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Option(names = "--task", paramLabel = "TASK", description = "Task ID or ARN (default: the first RUNNING one).")
   String task;
@@ -52,8 +50,7 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
+    target.check(spec);
     OptionChecks.notBlank(spec, "--task", task);
     OptionChecks.notBlank(spec, "--container", container);
     CommandContext ctx = new CommandContext(spec);
@@ -67,23 +64,24 @@ public final class ExecCommand implements Callable<Integer> {
     String commandLine = EcsExec.commandLine(command);
     try (EcsClient ecs = ctx.ecs()) {
       EcsExec exec = new EcsExec(ecs);
-      Choice choice = exec.choose(cluster, service, Optional.ofNullable(task), Optional.ofNullable(container));
+      Choice choice = exec.choose(target.cluster, target.service, Optional.ofNullable(task),
+          Optional.ofNullable(container));
       if (choice.target().isEmpty()) {
         throw new Refusal("cannot exec: " + choice.problem() + ". Nothing was started");
       }
-      Target target = choice.target().get();
-      Session session = exec.start(cluster, target, commandLine, ctx.global().profile());
-      ctx.err().println("ecsctl: session " + session.sessionId() + " in task " + target.taskId() + ", container "
-          + target.container() + ": " + commandLine);
+      Target chosen = choice.target().get();
+      Session session = exec.start(target.cluster, chosen, commandLine, ctx.global().profile());
+      ctx.err().println("ecsctl: session " + session.sessionId() + " in task " + chosen.taskId() + ", container "
+          + chosen.container() + ": " + commandLine);
       ctx.err().flush();
       ctx.out().flush();
       int code = plugin.get().run(session.pluginArguments(), ctx.environment().variables());
       if (ctx.json()) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cluster", cluster);
-        doc.put("service", service);
-        doc.put("task", target.taskId());
-        doc.put("container", target.container());
+        doc.put("cluster", target.cluster);
+        doc.put("service", target.service);
+        doc.put("task", chosen.taskId());
+        doc.put("container", chosen.container());
         doc.put("command", commandLine);
         doc.put("sessionId", session.sessionId());
         doc.put("exitCode", code);

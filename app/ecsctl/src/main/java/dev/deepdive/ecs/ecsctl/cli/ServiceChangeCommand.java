@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.deepdive.ecs.ecsctl.ops.ServiceChanges.Change;
 import dev.deepdive.ecs.ecsctl.ops.ServiceWaiter.Outcome;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,11 +15,8 @@ abstract class ServiceChangeCommand {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Option(names = "--wait", description = "Wait until the service is steady (as `services wait`).")
   boolean await;
@@ -38,8 +36,7 @@ abstract class ServiceChangeCommand {
       Double waitSeconds, int exitCode) {}
 
   void checkOptions() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
+    target.check(spec);
     OptionChecks.positive(spec, "--timeout", timeout);
   }
 
@@ -52,15 +49,15 @@ abstract class ServiceChangeCommand {
     Outcome outcome = null;
     int code = ExitCodes.OK;
     if (await) {
-      outcome = ServiceWaitRun.await(ctx, ecs, cluster, service, action.equals("scale") ? null : change.deploymentId(),
-          timeout);
+      outcome = ServiceWaitRun.await(ctx, ecs, target.cluster, target.service,
+          action.equals("scale") ? null : change.deploymentId(), timeout);
       code = ServiceWaitRun.exitCode(outcome);
       if (!ctx.json()) {
         ctx.out().println(ServiceWaitRun.summary(change.service(), outcome, timeout));
       }
     }
     if (ctx.json()) {
-      Json.print(ctx.out(), new Report(cluster, change.service(), action, change.desiredBefore(),
+      Json.print(ctx.out(), new Report(target.cluster, change.service(), action, change.desiredBefore(),
           change.desiredAfter(), change.taskDefinitionBefore(), change.taskDefinitionAfter(), change.deploymentId(),
           outcome == null ? null : outcome.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           outcome == null ? null : outcome.seconds(), code));

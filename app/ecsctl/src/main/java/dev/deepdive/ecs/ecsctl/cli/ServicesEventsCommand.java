@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,11 +24,8 @@ public final class ServicesEventsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
       description = "Only events of the last DURATION, e.g. 30m, 24h (default: ${DEFAULT-VALUE}).")
@@ -39,18 +37,17 @@ public final class ServicesEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
+    target.check(spec);
     OptionChecks.positive(spec, "--since", since);
     OptionChecks.atLeast(spec, "--limit", limit, 1);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      List<EventSummary> events = new ServiceLookups(ecs).events(cluster, service,
+      List<EventSummary> events = new ServiceLookups(ecs).events(target.cluster, target.service,
           ctx.environment().time().now().minus(since), limit);
       if (ctx.json()) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cluster", cluster);
-        doc.put("service", service);
+        doc.put("cluster", target.cluster);
+        doc.put("service", target.service);
         doc.put("events", events);
         Json.print(ctx.out(), doc);
       } else {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,11 +36,8 @@ public final class ServicesLogsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Option(names = "--container", paramLabel = "NAME", description = "Only this container (default: all).")
   String container;
@@ -53,14 +51,14 @@ public final class ServicesLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
+    target.check(spec);
     OptionChecks.notBlank(spec, "--container", container);
     OptionChecks.positive(spec, "--since", since);
     CommandContext ctx = new CommandContext(spec);
     Map<String, CloudWatchLogsClient> clients = new HashMap<>();
     try (EcsClient ecs = ctx.ecs()) {
-      List<ServiceLogs.Source> sources = ServiceLogs.sources(ecs, cluster, service, Optional.ofNullable(container));
+      List<ServiceLogs.Source> sources = ServiceLogs.sources(ecs, target.cluster, target.service,
+          Optional.ofNullable(container));
       ServiceLogs logs = new ServiceLogs(region -> clients.computeIfAbsent(region == null ? "" : region,
           r -> ctx.logs(region)), sources);
       long start = ctx.environment().time().now().minus(since).toEpochMilli();
@@ -68,8 +66,8 @@ public final class ServicesLogsCommand implements Callable<Integer> {
         List<Line> lines = logs.read(start);
         if (ctx.json()) {
           Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("cluster", cluster);
-          doc.put("service", service);
+          doc.put("cluster", target.cluster);
+          doc.put("service", target.service);
           doc.put("sources", sources);
           doc.put("events", lines);
           Json.print(ctx.out(), doc);

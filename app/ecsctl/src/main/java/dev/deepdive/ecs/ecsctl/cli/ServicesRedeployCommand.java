@@ -21,7 +21,7 @@ public final class ServicesRedeployCommand extends ServiceChangeCommand implemen
     checkOptions();
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      Change change = new ServiceChanges(ecs).redeploy(cluster, service);
+      Change change = new ServiceChanges(ecs).redeploy(target.cluster, target.service);
       return finish(ctx, ecs, "redeploy", change, change.service() + ": new deployment " + change.deploymentId()
           + " of " + change.taskDefinitionAfter() + " started");
     }

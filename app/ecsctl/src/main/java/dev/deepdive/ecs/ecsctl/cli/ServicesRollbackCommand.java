@@ -40,25 +40,26 @@ public final class ServicesRollbackCommand extends ServiceChangeCommand implemen
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       ServiceChanges changes = new ServiceChanges(ecs);
-      RollbackPlan plan = changes.planRollback(cluster, service, Optional.ofNullable(to));
+      RollbackPlan plan = changes.planRollback(target.cluster, target.service, Optional.ofNullable(to));
       if (plan.target().isEmpty()) {
-        throw new Refusal("cannot roll back service '" + service + "': " + plan.problem() + ". Nothing was changed");
+        throw new Refusal("cannot roll back service '" + target.service + "': " + plan.problem()
+            + ". Nothing was changed");
       }
-      TaskDefinitionRef target = plan.target().get();
+      TaskDefinitionRef revision = plan.target().get();
       if (dryRun) {
         if (ctx.json()) {
           Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("cluster", cluster);
-          doc.put("service", service);
+          doc.put("cluster", target.cluster);
+          doc.put("service", target.service);
           doc.put("taskDefinitionBefore", plan.current().toString());
-          doc.put("wouldDeploy", target.toString());
+          doc.put("wouldDeploy", revision.toString());
           Json.print(ctx.out(), doc);
         } else {
-          ctx.out().println(service + ": would roll back " + plan.current() + " -> " + target);
+          ctx.out().println(target.service + ": would roll back " + plan.current() + " -> " + revision);
         }
         return ExitCodes.OK;
       }
-      Change change = changes.deploy(cluster, service, target);
+      Change change = changes.deploy(target.cluster, target.service, revision);
       return finish(ctx, ecs, "rollback", change, change.service() + ": rolling back " + change.taskDefinitionBefore()
           + " -> " + change.taskDefinitionAfter() + " (deployment " + change.deploymentId() + ")");
     }

@@ -36,14 +36,14 @@ public final class ServicesScaleCommand extends ServiceChangeCommand implements 
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs(); ApplicationAutoScalingClient autoScaling = ctx.autoScaling()) {
       ServiceChanges changes = new ServiceChanges(ecs);
-      changes.current(cluster, service);
-      Optional<ServiceScaling.Target> target = new ServiceScaling(autoScaling).target(cluster, service);
+      changes.current(target.cluster, target.service);
+      Optional<ServiceScaling.Target> scaler = new ServiceScaling(autoScaling).target(target.cluster, target.service);
       String note = "";
-      if (target.isPresent() && !target.get().fullySuspended()) {
-        ServiceScaling.Target t = target.get();
+      if (scaler.isPresent() && !scaler.get().fullySuspended()) {
+        ServiceScaling.Target t = scaler.get();
         if (!force) {
-          throw new Refusal("service '" + service + "' is scaled by Application Auto Scaling (min " + t.minCount()
-              + ", max " + t.maxCount() + "): it would set the count back at its next alarm or scheduled action."
+          throw new Refusal("service '" + target.service + "' is scaled by Application Auto Scaling (min "
+              + t.minCount() + ", max " + t.maxCount() + "): it would set the count back at its next alarm or scheduled action."
               + " Change autoScaling minCount/maxCount in the environment file and deploy, or pass --force."
               + " Nothing was changed");
         }
@@ -52,7 +52,7 @@ public final class ServicesScaleCommand extends ServiceChangeCommand implements 
                 + " inside)"
             : " (forced; auto scaling may change it at its next alarm or scheduled action)";
       }
-      Change change = changes.scale(cluster, service, count);
+      Change change = changes.scale(target.cluster, target.service, count);
       return finish(ctx, ecs, "scale", change, change.service() + ": desired count " + change.desiredBefore()
           + " -> " + change.desiredAfter() + note);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,11 +28,8 @@ public final class ServicesWaitCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
       description = "How long to wait, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
@@ -44,20 +42,20 @@ public final class ServicesWaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
+    target.check(spec);
     OptionChecks.positive(spec, "--timeout", timeout);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       // A service that is not there at all is "not found" (1), not one that went away while waiting (4).
-      new ServiceChanges(ecs).current(cluster, service);
-      Outcome outcome = ServiceWaitRun.await(ctx, ecs, cluster, service, null, timeout);
+      new ServiceChanges(ecs).current(target.cluster, target.service);
+      Outcome outcome = ServiceWaitRun.await(ctx, ecs, target.cluster, target.service, null, timeout);
       int code = ServiceWaitRun.exitCode(outcome);
       if (ctx.json()) {
-        Json.print(ctx.out(), new Report(cluster, service, outcome.result().name().toLowerCase(Locale.ROOT)
-            .replace('_', '-'), outcome.reason(), outcome.seconds(), outcome.state(), code));
+        String result = outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Json.print(ctx.out(), new Report(target.cluster, target.service, result, outcome.reason(), outcome.seconds(),
+            outcome.state(), code));
       } else {
-        ctx.out().println(ServiceWaitRun.summary(service, outcome, timeout));
+        ctx.out().println(ServiceWaitRun.summary(target.service, outcome, timeout));
       }
       return code;
     }

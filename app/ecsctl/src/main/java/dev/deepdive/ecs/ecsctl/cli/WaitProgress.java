@@ -27,7 +27,8 @@ final class WaitProgress implements ServiceWaiter.Listener {
   @Override public synchronized void changed(ServiceWaiter.State s) {
     String text = String.format("[%6.1fs] %s: %s, desired %d, running %d, pending %d, %d deployment%s%s%s",
         (time.nanoTime() - start) / 1e9, service, s.status(), s.desiredCount(), s.runningCount(), s.pendingCount(),
-        s.deployments(), s.deployments() == 1 ? "" : "s", s.rolloutState() == null ? "" : ", rollout " + s.rolloutState(),
+        s.deployments(), s.deployments() == 1 ? "" : "s",
+        s.rolloutState() == null ? "" : ", rollout " + s.rolloutState(),
         s.latestEvent() == null ? "" : " | " + s.latestEvent());
     if (terminal) {
       err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));

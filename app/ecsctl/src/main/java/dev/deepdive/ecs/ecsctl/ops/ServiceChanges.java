@@ -79,7 +79,8 @@ public final class ServiceChanges {
       TaskDefinitionRef to = requested.get();
       if (!to.family().equals(current.family())) {
         return new RollbackPlan(current, Optional.empty(), "--to " + to + " is of family '" + to.family()
-            + "', but service '" + service + "' runs family '" + current.family() + "'; a rollback stays in the family");
+            + "', but service '" + service + "' runs family '" + current.family()
+            + "'; a rollback stays in the family");
       }
       if (to.equals(current)) {
         return new RollbackPlan(current, Optional.empty(), "service '" + service + "' already runs " + current);

@@ -5,9 +5,8 @@ import dev.deepdive.ecs.ecsctl.ops.ContainerInstanceStates;
 import dev.deepdive.ecs.ecsctl.ops.ContainerInstanceStates.StateChange;
 import dev.deepdive.ecs.ecsctl.ops.ContainerInstanceStates.WaitOutcome;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
@@ -17,12 +16,8 @@ abstract class ContainerInstanceStateCommand {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Parameters(paramLabel = "CONTAINER_INSTANCE", arity = "1..*",
-      description = "Container instance IDs (as `container-instances list` shows them) or ARNs.")
-  List<String> instances;
+  @Mixin
+  InstancesTarget target;
 
   /**
    * One instance in the JSON document.
@@ -38,13 +33,12 @@ abstract class ContainerInstanceStateCommand {
   record Report(String cluster, String requestedStatus, int exitCode, List<InstanceReport> containerInstances) {}
 
   void checkOptions() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "CONTAINER_INSTANCE", instances);
+    target.check(spec);
   }
 
   /** Sets the state; the changes in the order asked. */
   List<StateChange> change(EcsClient ecs, CommandContext ctx, ContainerInstanceStatus status) {
-    return new ContainerInstanceStates(ecs, ctx.environment().time()).set(cluster, instances, status);
+    return new ContainerInstanceStates(ecs, ctx.environment().time()).set(target.cluster, target.instances, status);
   }
 
   /** Prints the result and returns the exit code: 1 if ECS refused any instance, else {@code waitCode}. */
@@ -59,7 +53,7 @@ abstract class ContainerInstanceStateCommand {
           w == null ? null : w.serviceTasks(), w == null ? null : w.standaloneTasks());
     }).toList();
     if (ctx.json()) {
-      Json.print(ctx.out(), new Report(cluster, status.toString(), code, reports));
+      Json.print(ctx.out(), new Report(target.cluster, status.toString(), code, reports));
       return code;
     }
     for (InstanceReport r : reports) {

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -25,23 +24,18 @@ public final class ContainerInstancesDescribeCommand implements Callable<Integer
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Parameters(paramLabel = "CONTAINER_INSTANCE", arity = "1..*",
-      description = "Container instance IDs (as `container-instances list` shows them) or ARNs.")
-  List<String> instances;
+  @Mixin
+  InstancesTarget target;
 
   @Override
   public Integer call() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "CONTAINER_INSTANCE", instances);
+    target.check(spec);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      List<ContainerInstanceDetail> found = new ContainerInstanceLookups(ecs).describe(cluster, instances);
+      List<ContainerInstanceDetail> found = new ContainerInstanceLookups(ecs).describe(target.cluster, target.instances);
       if (ctx.json()) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cluster", cluster);
+        doc.put("cluster", target.cluster);
         doc.put("containerInstances", found);
         Json.print(ctx.out(), doc);
         return ExitCodes.OK;

@@ -47,7 +47,7 @@ public final class ContainerInstancesDrainCommand extends ContainerInstanceState
       WaitOutcome[][] waits = new WaitOutcome[1][];
       long start = ctx.environment().time().nanoTime();
       ctx.environment().interrupts().whileWaiting(cancellation -> {
-        waits[0] = new ContainerInstanceStates(ecs, ctx.environment().time()).awaitMoved(cluster, draining, timeout,
+        waits[0] = new ContainerInstanceStates(ecs, ctx.environment().time()).awaitMoved(target.cluster, draining, timeout,
             cancellation, tasks -> ctx.err().println(String.format("[%6.1fs] %s: %d service task(s), %d standalone"
                 + " task(s) on it", (ctx.environment().time().nanoTime() - start) / 1e9, tasks.id(),
                 tasks.serviceTasks(), tasks.standaloneTasks()))).toArray(WaitOutcome[]::new);

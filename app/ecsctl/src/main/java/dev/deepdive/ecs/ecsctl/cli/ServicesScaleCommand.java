@@ -43,7 +43,8 @@ public final class ServicesScaleCommand extends ServiceChangeCommand implements 
         ServiceScaling.Target t = scaler.get();
         if (!force) {
           throw new Refusal("service '" + target.service + "' is scaled by Application Auto Scaling (min "
-              + t.minCount() + ", max " + t.maxCount() + "): it would set the count back at its next alarm or scheduled action."
+              + t.minCount() + ", max " + t.maxCount() + "): it would set the count back at its next alarm or scheduled"
+              + " action."
               + " Change autoScaling minCount/maxCount in the environment file and deploy, or pass --force."
               + " Nothing was changed");
         }

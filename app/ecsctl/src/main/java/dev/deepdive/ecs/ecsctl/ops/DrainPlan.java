@@ -28,7 +28,8 @@ public record DrainPlan(String cluster, List<PlannedService> services) {
           s.scalingToSuspend() ? "would-suspend" : null, null,
           (s.scalingToSuspend() ? "would suspend its auto scaling (min " + s.scaling().minCount() + ", max "
               + s.scaling().maxCount() + "), " : "") + "would scale from desired " + s.desiredCount()
-              + " to 0, wait for " + s.runningCount() + " running and " + s.pendingCount() + " pending tasks to stop, then delete", 0);
+              + " to 0, wait for " + s.runningCount() + " running and " + s.pendingCount()
+              + " pending tasks to stop, then delete", 0);
       case ALREADY_GONE -> ServiceDrainer.alreadyGone(s, 0);
       case REFUSED_CLOUDFORMATION -> new ServiceOutcome(s.service(), DrainOutcome.REFUSED, s.status(),
           s.desiredCount(), s.runningCount(), s.pendingCount(), s.stack(), null, null,

@@ -91,8 +91,8 @@ class ContainerInstancesCommandTest extends FakeProdClusterTest {
     Result result = run("container-instances", "describe", "--cluster", "prod", "nope");
 
     assertExit(result, 1);
-    assertThat(result.err()).isEqualTo("ecsctl: ContainerInstanceNotFound: container instance 'nope' not found in"
-        + " cluster 'prod' (MISSING)\n");
+    assertThat(result.err()).startsWith("ecsctl: container instance 'nope' in cluster 'prod' not found"
+        + " (ContainerInstanceNotFound: MISSING)");
   }
 
   @Test void drainsAndReturnsAtOnceWithoutWait() {
@@ -182,7 +182,8 @@ class ContainerInstancesCommandTest extends FakeProdClusterTest {
       System.arraycopy(args, 1, all, 3, args.length - 1);
       Result result = run(all);
       assertExit(result, 1);
-      assertThat(result.err()).isEqualTo("ecsctl: ClusterNotFoundException: Cluster not found.\n");
+      assertThat(result.err()).startsWith("ecsctl: cluster 'nope' not found (ClusterNotFoundException: Cluster not found.) in region"
+        + " us-east-1");
     }
   }
 

@@ -129,7 +129,8 @@ class ExecCommandTest extends FakeProdClusterTest {
     Result cluster = CliRun.against(fake, time).variables(Map.of("PATH", bin.toString()))
         .run("exec", "--cluster", "nope", "--service", "web", "--", "sh");
     assertExit(cluster, 1);
-    assertThat(cluster.err()).isEqualTo("ecsctl: ClusterNotFoundException: Cluster not found.\n");
+    assertThat(cluster.err()).startsWith("ecsctl: cluster 'nope' not found (ClusterNotFoundException: Cluster not found.) in region"
+        + " us-east-1");
 
     fake.failNext("ExecuteCommand", Fault.THROTTLING, 2);
     assertExit(exec("--", "sh"), 7);

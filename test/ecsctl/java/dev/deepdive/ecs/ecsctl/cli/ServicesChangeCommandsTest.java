@@ -232,9 +232,10 @@ class ServicesChangeCommandsTest extends FakeProdClusterTest {
     Result cluster = run("services", "wait", "--cluster", "nope", "--service", "web");
 
     assertExit(service, 1);
-    assertThat(service.err()).isEqualTo("ecsctl: ServiceNotFoundException: service 'ghost' not found in cluster 'prod'\n");
+    assertThat(service.err()).startsWith("ecsctl: service 'ghost' in cluster 'prod' not found (ServiceNotFoundException)");
     assertExit(cluster, 1);
-    assertThat(cluster.err()).isEqualTo("ecsctl: ClusterNotFoundException: Cluster not found.\n");
+    assertThat(cluster.err()).startsWith("ecsctl: cluster 'nope' not found (ClusterNotFoundException: Cluster not found.) in region"
+        + " us-east-1");
   }
 
   @Test void everyChangeCommandReportsAMissingClusterAndDeniedAccess() {
@@ -245,12 +246,14 @@ class ServicesChangeCommandsTest extends FakeProdClusterTest {
           java.util.Arrays.stream(command).skip(1)).toArray(String[]::new);
       Result result = run(args);
       assertExit(result, 1);
-      assertThat(result.err()).isEqualTo("ecsctl: ClusterNotFoundException: Cluster not found.\n");
+      assertThat(result.err()).startsWith("ecsctl: cluster 'nope' not found (ClusterNotFoundException: Cluster not found.) in region"
+        + " us-east-1");
     }
     fake.failNext("UpdateService", Fault.ACCESS_DENIED, 1);
     Result denied = run("services", "redeploy", "--cluster", "prod", "--service", "web");
     assertExit(denied, 1);
-    assertThat(denied.err()).startsWith("ecsctl: AccessDeniedException: ");
+    assertThat(denied.err()).startsWith("ecsctl: access denied for service 'web' in cluster 'prod' in region us-east-1")
+        .contains("(AccessDeniedException: ");
   }
 
   @Test void helpShowsEachCommandsExitCodes() {

@@ -32,10 +32,6 @@ abstract class ContainerInstanceStateCommand {
   /** The JSON document. */
   record Report(String cluster, String requestedStatus, int exitCode, List<InstanceReport> containerInstances) {}
 
-  void checkOptions() {
-    target.check(spec);
-  }
-
   /** Sets the state; the changes in the order asked. */
   List<StateChange> change(EcsClient ecs, CommandContext ctx, ContainerInstanceStatus status) {
     return new ContainerInstanceStates(ecs, ctx.environment().time()).set(target.cluster, target.instances, status);

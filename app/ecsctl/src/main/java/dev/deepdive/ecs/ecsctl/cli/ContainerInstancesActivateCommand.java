@@ -17,7 +17,6 @@ public final class ContainerInstancesActivateCommand extends ContainerInstanceSt
 
   @Override
   public Integer call() {
-    checkOptions();
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       return report(ctx, ContainerInstanceStatus.ACTIVE, change(ecs, ctx, ContainerInstanceStatus.ACTIVE),

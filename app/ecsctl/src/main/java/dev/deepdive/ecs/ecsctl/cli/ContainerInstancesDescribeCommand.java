@@ -29,7 +29,6 @@ public final class ContainerInstancesDescribeCommand implements Callable<Integer
 
   @Override
   public Integer call() {
-    target.check(spec);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       List<ContainerInstanceDetail> found = new ContainerInstanceLookups(ecs).describe(target.cluster, target.instances);

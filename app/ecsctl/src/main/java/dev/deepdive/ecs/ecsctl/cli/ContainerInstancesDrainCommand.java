@@ -30,13 +30,12 @@ public final class ContainerInstancesDrainCommand extends ContainerInstanceState
   boolean await;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
-      description = "With --wait: how long to wait, e.g. 10m, 1h (default: ${DEFAULT-VALUE}).")
+      description = "With --wait: how long to wait, 1s to 24h, e.g. 10m, 1h (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override
   public Integer call() {
-    checkOptions();
-    OptionChecks.positive(spec, "--timeout", timeout);
+    OptionChecks.waitTimeout(spec, timeout);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       List<StateChange> changes = change(ecs, ctx, ContainerInstanceStatus.DRAINING);

@@ -35,7 +35,6 @@ public final class ContainerInstancesListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       List<ContainerInstanceDetail> found = new ContainerInstanceLookups(ecs)

@@ -39,9 +39,6 @@ import software.amazon.awssdk.services.ecs.EcsClient;
             + " the same command resumes."})
 public final class DrainDeleteCommand implements Callable<Integer> {
 
-  static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration MAX_TIMEOUT = Duration.ofHours(24);
-
   @Spec
   CommandSpec spec;
 
@@ -108,7 +105,7 @@ public final class DrainDeleteCommand implements Callable<Integer> {
 
   /** Before any call: a drain shorter than a second cannot finish; one longer than a day is a typo. */
   private void validate() {
-    DurationConverter.requireWithin(spec.commandLine(), "--timeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
+    OptionChecks.waitTimeout(spec, timeout);
   }
 
   private static String refusalMessage(List<PlannedService> refused) {

@@ -50,9 +50,6 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    target.check(spec);
-    OptionChecks.notBlank(spec, "--task", task);
-    OptionChecks.notBlank(spec, "--container", container);
     CommandContext ctx = new CommandContext(spec);
     Optional<SessionManagerPlugin> plugin = SessionManagerPlugin.find(ctx.environment().variables());
     if (plugin.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,10 +12,4 @@ final class InstancesTarget {
   @Parameters(paramLabel = "CONTAINER_INSTANCE", arity = "1..*",
       description = "Container instance IDs (as `container-instances list` shows them) or ARNs.")
   List<String> instances;
-
-  /** Usage error, before any AWS call, when the cluster or an instance is empty. */
-  void check(CommandSpec spec) {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "CONTAINER_INSTANCE", instances);
-  }
 }

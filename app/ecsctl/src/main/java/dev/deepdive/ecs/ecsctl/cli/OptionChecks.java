@@ -1,33 +1,28 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Checks of option values picocli's types do not express; each fails as a usage error, before any AWS call. */
+/**
+ * Bounds of option values picocli's types do not express, checked before any AWS call (emptiness is checked for
+ * every command by {@link NonEmptyValues}, a duration's ceiling by {@link DurationConverter}).
+ */
 final class OptionChecks {
+  /** A wait shorter than a second cannot see anything change; one longer than a day is a typo. */
+  static final Duration MIN_WAIT = Duration.ofSeconds(1);
+  static final Duration MAX_WAIT = Duration.ofHours(24);
+
   private OptionChecks() {}
 
-  /** {@code value} must be more than zero. */
-  static void positive(CommandSpec spec, String option, Duration value) {
-    if (value.isZero() || value.isNegative()) {
-      throw new ParameterException(spec.commandLine(),
-          option + " must be greater than 0, got '" + DurationConverter.format(value) + "'");
-    }
+  /** A --timeout of a waiting command: 1s to 24h. */
+  static void waitTimeout(CommandSpec spec, Duration value) {
+    DurationConverter.requireWithin(spec.commandLine(), "--timeout", value, MIN_WAIT, MAX_WAIT);
   }
 
-  /** Every value of a name option must have a non-blank value. */
-  static void notBlank(CommandSpec spec, String option, List<String> values) {
-    for (String value : values) {
-      notBlank(spec, option, value);
-    }
-  }
-
-  static void notBlank(CommandSpec spec, String option, String value) {
-    if (value != null && value.isBlank()) {
-      throw new ParameterException(spec.commandLine(), option + " must not be empty");
-    }
+  /** A look-back such as --since: 1s up to the converter's ceiling (7 days). */
+  static void lookBack(CommandSpec spec, String option, Duration value) {
+    DurationConverter.requireWithin(spec.commandLine(), option, value, MIN_WAIT, DurationConverter.CEILING);
   }
 
   /** {@code value} must be at least {@code min}. */

@@ -22,7 +22,7 @@ abstract class ServiceChangeCommand {
   boolean await;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
-      description = "With --wait: how long to wait, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
+      description = "With --wait: how long to wait, 1s to 24h, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   /**
@@ -36,8 +36,7 @@ abstract class ServiceChangeCommand {
       Double waitSeconds, int exitCode) {}
 
   void checkOptions() {
-    target.check(spec);
-    OptionChecks.positive(spec, "--timeout", timeout);
+    OptionChecks.waitTimeout(spec, timeout);
   }
 
   /** Prints what changed, waits if asked, and returns the exit code. */

@@ -1,6 +1,5 @@
 package dev.deepdive.ecs.ecsctl.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code --cluster C --service S}: the one service a command acts on (a picocli mixin). */
@@ -10,10 +9,4 @@ final class ServiceTarget {
 
   @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
   String service;
-
-  /** Usage error, before any AWS call, when either is empty. */
-  void check(CommandSpec spec) {
-    OptionChecks.notBlank(spec, "--cluster", cluster);
-    OptionChecks.notBlank(spec, "--service", service);
-  }
 }

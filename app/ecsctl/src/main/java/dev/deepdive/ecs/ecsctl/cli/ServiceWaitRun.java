@@ -44,7 +44,7 @@ final class ServiceWaitRun {
       case DEPLOYMENT_FAILED -> service + ": deployment failed: " + o.reason() + counts
           + "; see 'ecsctl diagnose' and 'ecsctl services events'";
       case GONE -> service + ": the service is " + (s == null ? "gone" : s.status()) + "; nothing to wait for";
-      case TIMED_OUT -> service + ": not steady after " + DurationConverter.format(timeout) + counts;
+      case TIMED_OUT -> service + ": not steady after " + dev.deepdive.ecs.ecsctl.ops.Durations.format(timeout) + counts;
       case INTERRUPTED -> service + ": interrupted while waiting" + counts;
     };
   }

@@ -28,7 +28,7 @@ public final class ServicesEventsCommand implements Callable<Integer> {
   ServiceTarget target;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
-      description = "Only events of the last DURATION, e.g. 30m, 24h (default: ${DEFAULT-VALUE}).")
+      description = "Only events of the last DURATION, 1s to 7 days, e.g. 30m, 24h (default: ${DEFAULT-VALUE}).")
   Duration since;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
@@ -37,8 +37,7 @@ public final class ServicesEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    target.check(spec);
-    OptionChecks.positive(spec, "--since", since);
+    OptionChecks.lookBack(spec, "--since", since);
     OptionChecks.atLeast(spec, "--limit", limit, 1);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {

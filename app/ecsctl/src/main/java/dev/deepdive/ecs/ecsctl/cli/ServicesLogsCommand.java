@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
         "With --output json: one JSON document; with --follow, one JSON object per line (JSON Lines)."},
     footerHeading = ExitCodes.HEADING,
     footer = {"    0  done (with --follow: never, it ends with Ctrl-C)",
-        "    1  AWS/API error, not found, or no container logs to CloudWatch Logs (the message says which)",
-        ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_ERROR_LINE, "  130  --follow ended with Ctrl-C"})
+        ExitCodes.AWS_ERROR_LINE,
+        "    2  usage error, or nothing to read (no such container, or none logs with awslogs); nothing was called"
+            + " beyond ECS", ExitCodes.INTERNAL_ERROR_LINE, "  130  --follow ended with Ctrl-C"})
 public final class ServicesLogsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON_LINES = new ObjectMapper();
 
@@ -43,7 +44,7 @@ public final class ServicesLogsCommand implements Callable<Integer> {
   String container;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-      description = "Start this far back, e.g. 5m, 2h (default: ${DEFAULT-VALUE}).")
+      description = "Start this far back, 1s to 7 days, e.g. 5m, 2h (default: ${DEFAULT-VALUE}).")
   Duration since;
 
   @Option(names = {"-f", "--follow"}, description = "Keep printing new events until Ctrl-C.")
@@ -51,14 +52,16 @@ public final class ServicesLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    target.check(spec);
-    OptionChecks.notBlank(spec, "--container", container);
-    OptionChecks.positive(spec, "--since", since);
+    OptionChecks.lookBack(spec, "--since", since);
     CommandContext ctx = new CommandContext(spec);
     Map<String, CloudWatchLogsClient> clients = new HashMap<>();
     try (EcsClient ecs = ctx.ecs()) {
-      List<ServiceLogs.Source> sources = ServiceLogs.sources(ecs, target.cluster, target.service,
+      ServiceLogs.Sources found = ServiceLogs.sources(ecs, target.cluster, target.service,
           Optional.ofNullable(container));
+      if (found.problem() != null) {
+        throw new Refusal("nothing to read: " + found.problem());
+      }
+      List<ServiceLogs.Source> sources = found.sources();
       ServiceLogs logs = new ServiceLogs(region -> clients.computeIfAbsent(region == null ? "" : region,
           r -> ctx.logs(region)), sources);
       long start = ctx.environment().time().now().minus(since).toEpochMilli();

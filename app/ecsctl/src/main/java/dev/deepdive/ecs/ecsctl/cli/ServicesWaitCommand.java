@@ -32,7 +32,7 @@ public final class ServicesWaitCommand implements Callable<Integer> {
   ServiceTarget target;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
-      description = "How long to wait, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
+      description = "How long to wait, 1s to 24h, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   /** The JSON document. */
@@ -42,8 +42,7 @@ public final class ServicesWaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    target.check(spec);
-    OptionChecks.positive(spec, "--timeout", timeout);
+    OptionChecks.waitTimeout(spec, timeout);
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
       // A service that is not there at all is "not found" (1), not one that went away while waiting (4).

@@ -69,8 +69,8 @@ public final class ContainerInstanceLookups {
       DescribeContainerInstancesResponse response =
           ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch));
       for (Failure failure : response.failures()) {
-        throw new NotFoundException("ContainerInstanceNotFound", "container instance '"
-            + Arns.lastSegment(failure.arn()) + "' not found in cluster '" + cluster + "' (" + failure.reason() + ")");
+        throw new NotFoundException("ContainerInstanceNotFound", AskedFor.cluster(cluster)
+            .withContainerInstances(List.of(Arns.lastSegment(failure.arn()))), failure.reason());
       }
       response.containerInstances().forEach(c -> byId.put(Arns.lastSegment(c.containerInstanceArn()), detail(c)));
     }

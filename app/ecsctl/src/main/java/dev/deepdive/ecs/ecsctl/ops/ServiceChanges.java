@@ -33,8 +33,8 @@ public final class ServiceChanges {
   public Service current(String cluster, String service) {
     Service s = ServiceDescriptions.describe(ecs, cluster, List.of(service)).get(service);
     if (s == null || !"ACTIVE".equals(s.status())) {
-      throw new NotFoundException("ServiceNotFoundException", "service '" + service + "' not found in cluster '"
-          + cluster + "'" + (s == null ? "" : " (it is " + s.status() + ")"));
+      throw new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, List.of(service)),
+          s == null ? null : "it is " + s.status());
     }
     return s;
   }

@@ -67,16 +67,28 @@ public final class ServiceLogs {
   }
 
   /**
-   * The awslogs destinations of the service's containers (only {@code container} when given). Throws
-   * {@link NotFoundException} for a missing service or container, and when no container logs to CloudWatch.
+   * Where a service's logs are, or why there is nothing to read (a sentence for the user).
+   *
+   * @param sources empty exactly when {@code problem} is set
    */
-  public static List<Source> sources(EcsClient ecs, String cluster, String service, Optional<String> container) {
+  public record Sources(List<Source> sources, String problem) {
+    public Sources {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /**
+   * The awslogs destinations of the service's containers (only {@code container} when given), or the problem: the
+   * task definition has no such container, or none of its containers logs with the awslogs driver. Throws
+   * {@link NotFoundException} for a missing service.
+   */
+  public static Sources sources(EcsClient ecs, String cluster, String service, Optional<String> container) {
     String taskDefinitionArn = new ServiceChanges(ecs).current(cluster, service).taskDefinition();
     TaskDefinition td = ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition();
     List<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name).toList();
     if (container.isPresent() && !names.contains(container.get())) {
-      throw new NotFoundException("ContainerNotFound", "task definition " + Arns.lastSegment(taskDefinitionArn)
-          + " of service '" + service + "' has no container '" + container.get() + "'; it has " + names);
+      return new Sources(List.of(), "task definition " + Arns.lastSegment(taskDefinitionArn) + " of service '"
+          + service + "' has no container '" + container.get() + "'; it has " + names);
     }
     List<Source> out = new ArrayList<>();
     List<String> elsewhere = new ArrayList<>();
@@ -94,10 +106,10 @@ public final class ServiceLogs {
           options.get("awslogs-stream-prefix")));
     }
     if (out.isEmpty()) {
-      throw new NotFoundException("NoCloudWatchLogs", "no container of service '" + service + "' ("
+      return new Sources(List.of(), "no container of service '" + service + "' ("
           + Arns.lastSegment(taskDefinitionArn) + ") logs to CloudWatch Logs with the awslogs driver: " + elsewhere);
     }
-    return out;
+    return new Sources(out, null);
   }
 
   /** Every event from {@code startMillis} on, oldest first; all pages. */

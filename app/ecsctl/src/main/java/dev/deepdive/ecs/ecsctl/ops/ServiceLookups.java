@@ -67,8 +67,7 @@ public final class ServiceLookups {
   public List<EventSummary> events(String cluster, String service, java.time.Instant since, int limit) {
     Service s = ServiceDescriptions.describe(ecs, cluster, List.of(service)).get(service);
     if (s == null) {
-      throw new NotFoundException("ServiceNotFoundException",
-          "service '" + service + "' not found in cluster '" + cluster + "'");
+      throw new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, List.of(service)), null);
     }
     List<EventSummary> out = new ArrayList<>(s.events().stream()
         .filter(e -> e.createdAt() == null || !e.createdAt().isBefore(since))

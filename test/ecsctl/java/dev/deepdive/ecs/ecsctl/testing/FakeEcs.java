@@ -134,50 +134,47 @@ public final class FakeEcs extends FakeJsonEndpoint {
   }
 
   private JsonNode describeContainerInstances(JsonNode request) {
-    FakeCluster cluster = requireCluster(request);
-    JsonNode wanted = request.path("containerInstances");
-    if (wanted.size() > 100) {
-      throw new ApiError("InvalidParameterException", "containerInstances can have at most 100 items.");
-    }
-    ObjectNode out = json.createObjectNode();
-    ArrayNode found = out.putArray("containerInstances");
-    ArrayNode failures = out.putArray("failures");
-    long now = nowMillis();
-    for (JsonNode id : wanted) {
-      FakeContainerInstance instance = findInstance(cluster, id.asText());
-      if (instance == null) {
-        failures.addObject().put("arn", id.asText()).put("reason", "MISSING");
-      } else {
-        found.add(instance.toJson(json, now));
-      }
-    }
-    return out;
+    return eachInstance(request, 100, instance -> null);
   }
 
   private JsonNode updateContainerInstancesState(JsonNode request) {
-    FakeCluster cluster = requireCluster(request);
     String status = request.path("status").asText();
     if (!List.of("ACTIVE", "DRAINING").contains(status)) {
       throw new ApiError("InvalidParameterException", "Container instance status should be one of [ACTIVE, DRAINING].");
     }
+    return eachInstance(request, 10, instance -> {
+      if (!List.of("ACTIVE", "DRAINING").contains(instance.status)) {
+        return "container instance is " + instance.status;
+      }
+      instance.setStatus(status, nowMillis());
+      return null;
+    });
+  }
+
+  /**
+   * Answers a request naming at most {@code max} container instances: each found one is passed to {@code apply}
+   * (which returns null when done, else why it refuses, reported as INVALID_STATE) and described; each unknown one
+   * is a MISSING failure.
+   */
+  private JsonNode eachInstance(JsonNode request, int max,
+      java.util.function.Function<FakeContainerInstance, String> apply) {
+    FakeCluster cluster = requireCluster(request);
     JsonNode wanted = request.path("containerInstances");
-    if (wanted.size() > 10) {
-      throw new ApiError("InvalidParameterException", "containerInstances can have at most 10 items.");
+    if (wanted.size() > max) {
+      throw new ApiError("InvalidParameterException", "containerInstances can have at most " + max + " items.");
     }
     ObjectNode out = json.createObjectNode();
     ArrayNode found = out.putArray("containerInstances");
     ArrayNode failures = out.putArray("failures");
-    long now = nowMillis();
     for (JsonNode id : wanted) {
       FakeContainerInstance instance = findInstance(cluster, id.asText());
+      String refused = instance == null ? null : apply.apply(instance);
       if (instance == null) {
         failures.addObject().put("arn", id.asText()).put("reason", "MISSING");
-      } else if (!List.of("ACTIVE", "DRAINING").contains(instance.status)) {
-        failures.addObject().put("arn", instance.arn).put("reason", "INVALID_STATE")
-            .put("detail", "container instance is " + instance.status);
+      } else if (refused != null) {
+        failures.addObject().put("arn", instance.arn).put("reason", "INVALID_STATE").put("detail", refused);
       } else {
-        instance.setStatus(status, now);
-        found.add(instance.toJson(json, now));
+        found.add(instance.toJson(json, nowMillis()));
       }
     }
     return out;

@@ -250,7 +250,7 @@ class EcsServiceTest {
         TaskDefinitionDocument.parse("bad.json", "{\"family\": \"bad\", \"containerDefinitions\": [{\"name\":"
             + " \"app\", \"image\": \"nginx\", \"memory\": 128, \"logConfiguration\": {\"logDriver\": \"awslogs\"}}]}"),
         1, props.deployment(), props.placementStrategy(), List.of(), List.of(), RetentionDays.ONE_WEEK, Map.of(),
-        Optional.empty(), false);
+        Optional.empty(), false, Optional.empty(), Optional.empty());
     assertThatThrownBy(() -> new EcsService(stack, "Bad", bad)).isInstanceOf(TaskDefinitionProblems.class)
         .hasMessageContaining("bad.json: containerDefinitions[0].logConfiguration.options[\"awslogs-group\"]:"
             + " required by the awslogs log driver");

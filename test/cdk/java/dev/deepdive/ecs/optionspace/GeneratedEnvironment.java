@@ -137,8 +137,26 @@ final class GeneratedEnvironment {
     }
 
     ArrayNode services = environment.putArray("services");
-    ObjectNode service = services.addObject().put("name", "app").put("taskDefinition", taskDefinitionFile)
-        .put("desiredCount", extra(index, 2) ? 0 : 2);
+    ObjectNode service = services.addObject().put("name", "app").put("taskDefinition", taskDefinitionFile);
+    if (extra(index, 3)) {
+      // The scaler owns the count: no desiredCount beside autoScaling.
+      ObjectNode scaling = service.putObject("autoScaling").put("minCount", 1).put("maxCount", 4);
+      ObjectNode targets = scaling.putObject("targets").put("cpuUtilization", 60).put("memoryUtilization", 80);
+      if (!lb.equals("none")) {
+        targets.put("requestsPerTarget", 300);
+      }
+      scaling.put("scaleInCooldownSeconds", 600).put("scaleOutCooldownSeconds", 60);
+      ArrayNode actions = scaling.putArray("scheduledActions");
+      actions.addObject().put("name", "weekdays").put("schedule", "cron(0 7 ? * MON-FRI *)")
+          .put("timeZone", "Europe/Berlin").put("minCount", 2);
+      actions.addObject().put("name", "nights").put("schedule", "cron(0 22 * * ? *)").put("minCount", 1)
+          .put("maxCount", 2);
+    } else {
+      service.put("desiredCount", extra(index, 2) ? 0 : 2);
+    }
+    if (extra(index, 1)) {
+      service.put("enableExecuteCommand", true);
+    }
     if (!lb.equals("none")) {
       ObjectNode route = service.putObject("loadBalancer").put("container", "app").put("containerPort", 8080);
       route.putArray("pathPatterns").add("/*");

@@ -218,7 +218,7 @@ class EcsServiceTest {
         spread.taskDefinition(), 1, spread.deployment(), EcsServiceProps.PlacementStrategy.BINPACK,
         List.of(Map.of("type", "distinctInstance"),
             Map.of("type", "memberOf", "expression", "attribute:ecs.instance-type =~ t3.*")),
-        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), false));
+        List.of(), RetentionDays.ONE_WEEK, Map.of(), Optional.empty(), false, Optional.empty(), Optional.empty()));
     Template.fromStack(stack).hasResourceProperties("AWS::ECS::Service", Map.of(
         "PlacementStrategies", List.of(Map.of("Type", "binpack", "Field", "memory")),
         "PlacementConstraints", List.of(Map.of("Type", "distinctInstance"),
@@ -250,7 +250,7 @@ class EcsServiceTest {
         TaskDefinitionDocument.parse("bad.json", "{\"family\": \"bad\", \"containerDefinitions\": [{\"name\":"
             + " \"app\", \"image\": \"nginx\", \"memory\": 128, \"logConfiguration\": {\"logDriver\": \"awslogs\"}}]}"),
         1, props.deployment(), props.placementStrategy(), List.of(), List.of(), RetentionDays.ONE_WEEK, Map.of(),
-        Optional.empty(), false);
+        Optional.empty(), false, Optional.empty(), Optional.empty());
     assertThatThrownBy(() -> new EcsService(stack, "Bad", bad)).isInstanceOf(TaskDefinitionProblems.class)
         .hasMessageContaining("bad.json: containerDefinitions[0].logConfiguration.options[\"awslogs-group\"]:"
             + " required by the awslogs log driver");
@@ -300,7 +300,7 @@ class EcsServiceTest {
           2, new EcsServiceProps.Deployment(200, 100, true), EcsServiceProps.PlacementStrategy.SPREAD, List.of(),
           name.equals("web") ? List.of(new TaskRoleGrant(List.of("s3:GetObject"),
               List.of("arn:aws:s3:::web-assets/*"), Optional.of("every object of the assets bucket"))) : List.of(),
-          RetentionDays.ONE_MONTH, repositories, lb, false);
+          RetentionDays.ONE_MONTH, repositories, lb, false, Optional.empty(), Optional.empty());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.deepdive.ecs.constructs;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,16 @@ final class DesignSuppressions {
       throw new IllegalArgumentException(resource.getNode().getPath() + " is not a CloudFormation resource");
     }
     return (String) Stack.of(cfn).resolve(cfn.getLogicalId());
+  }
+
+  /**
+   * Only the findings of {@code ruleId} that match {@code pattern} (cdk-nag's {@code /regex/} form), for a
+   * resource named by a token whose logical ID is not known here (another stack's resource).
+   */
+  static void suppressFindingsMatching(IConstruct resource, String ruleId, String reason, String pattern) {
+    NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
+        .id(ruleId).reason(reason)
+        .appliesTo(List.<Object>of(RegexAppliesTo.builder().regex("/" + pattern + "/").build())).build()), false);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.IConnectable;
@@ -112,12 +113,13 @@ public final class EcsService extends Construct {
         .build();
     props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(grant.actions()).resources(grant.resources()).build()));
+    props.executeCommand().ifPresent(this::grantExecuteCommand);
     if (grants.usesDefaultLogConfiguration()) {
       logGroup.grantWrite(executionRole);
     }
     RoleGrants.grant(executionRole, grants.permissions());
     this.executionPolicy = DesignSuppressions.inlinePolicyIfAny(executionRole);
-    this.taskPolicy = props.taskRoleGrants().isEmpty()
+    this.taskPolicy = props.taskRoleGrants().isEmpty() && props.executeCommand().isEmpty()
         ? Optional.empty() : Optional.of(DesignSuppressions.inlinePolicy(taskRole));
 
     RenderOptions render = RenderOptions.NONE
@@ -134,7 +136,6 @@ public final class EcsService extends Construct {
         .cluster(props.clusterCapacity().clusterName())
         .serviceName(props.serviceName())
         .taskDefinition(taskDefinition.taskDefinitionArn())
-        .desiredCount(props.desiredCount())
         .capacityProviderStrategy(List.of(CfnService.CapacityProviderStrategyItemProperty.builder()
             .capacityProvider(props.clusterCapacity().capacityProviderName()).weight(1).build()))
         .deploymentConfiguration(CfnService.DeploymentConfigurationProperty.builder()
@@ -156,6 +157,13 @@ public final class EcsService extends Construct {
         // (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2062); this tag is what
         // tells `ecsctl drain-delete` that a stack owns the service and a drain would fight the next deploy.
         .tags(List.of(CfnTag.builder().key(MANAGED_BY_STACK_TAG).value(Stack.of(this).getStackName()).build()));
+    if (props.autoScaling().isEmpty()) {
+      // With auto scaling the count is the scaler's: see ServiceScaling.
+      service.desiredCount(props.desiredCount());
+    }
+    if (props.executeCommand().isPresent()) {
+      service.enableExecuteCommand(true);
+    }
 
     ISecurityGroup taskSecurityGroup = null;
     if (networkMode == NetworkMode.AWSVPC) {
@@ -247,8 +255,12 @@ public final class EcsService extends Construct {
       // The role with its policy: ECS checks at creation that it can register targets.
       this.service.getNode().addDependency(legacyServiceRole);
     }
+    props.autoScaling().ifPresent(scaling -> new ServiceScaling(this, "Scaling", this.service,
+        props.clusterCapacity().clusterName(), scaling, props.loadBalancing().map(lb -> Fn.join("/", List.of(
+            lb.loadBalancer().loadBalancer().getLoadBalancerFullName(), targetGroup.getTargetGroupFullName())))));
     acceptDesignFindings();
     acceptJustifiedWildcards(props.taskRoleGrants());
+    props.executeCommand().ifPresent(this::acceptExecuteCommandWildcards);
   }
 
   /**
@@ -290,6 +302,59 @@ public final class EcsService extends Construct {
             + " already limited by IAM");
     executionPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
     taskPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
+  }
+
+  /**
+   * What ECS Exec needs from the task role
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions):
+   * the SSM agent's message channels, decrypting with the cluster's session key, and writing the session records.
+   */
+  private void grantExecuteCommand(ExecuteCommandAccess access) {
+    taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"))
+        .resources(List.of("*"))
+        .build());
+    taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("kms:Decrypt"))
+        .resources(List.of(access.key().getKeyArn()))
+        .build());
+    access.logGroup().ifPresent(group -> {
+      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("logs:DescribeLogGroups"))
+          .resources(List.of("*"))
+          .build());
+      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"))
+          .resources(List.of(group.getLogGroupArn() + ":*"))
+          .build());
+    });
+    access.bucket().ifPresent(bucket -> {
+      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("s3:PutObject"))
+          .resources(List.of(bucket.arnForObjects(access.keyPrefix().orElseThrow() + "*")))
+          .build());
+      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("s3:GetEncryptionConfiguration"))
+          .resources(List.of(bucket.getBucketArn()))
+          .build());
+    });
+  }
+
+  /** The wildcards ECS Exec's task role grant cannot avoid, each for the reason IAM gives none narrower. */
+  private void acceptExecuteCommandWildcards(ExecuteCommandAccess access) {
+    IConstruct policy = taskPolicy.orElseThrow();
+    DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages channel actions and"
+        + " logs:DescribeLogGroups have no resource type, so IAM accepts them on * only; session records are"
+        + " written to the cluster's exec log group or bucket only", "Resource::*");
+    // The group and bucket are the cluster stack's: their logical IDs are known there only.
+    access.logGroup().ifPresent(group -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
+        "ECS Exec writes its session records into log streams it creates in the cluster's exec log group: the"
+            + " streams are named per session, so only the group's stream wildcard fits",
+        "^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$"));
+    access.bucket().ifPresent(bucket -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
+        "ECS Exec writes one object per session under the cluster's exec key prefix",
+        "^Resource::<[A-Za-z0-9]+\\.Arn>/.*\\*$"));
   }
 
   /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */

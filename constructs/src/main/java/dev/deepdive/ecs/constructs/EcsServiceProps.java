@@ -17,7 +17,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param serviceName            the ECS service name, the one operators type ({@code ecsctl drain-delete})
  * @param clusterCapacity        where tasks run: cluster, capacity provider, VPC and instance security group
  * @param taskDefinition         the parsed register-task-definition file
- * @param desiredCount           0 or more tasks
+ * @param desiredCount           0 or more tasks; not written to the template with {@code autoScaling} (see
+ *                               {@link EcsService}: CloudFormation then leaves the count to the scaler)
  * @param deployment             rolling update bounds and the circuit breaker
  * @param placementStrategy      {@link PlacementStrategy#SPREAD} (ECS's default spread: zones, then instances) or {@link PlacementStrategy#BINPACK}
  * @param placementConstraints   ECS placement constraints, as {@code type} and optional {@code expression}
@@ -29,6 +30,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *                               service-linked roles), allowed to register targets in its target group only; false
  *                               (the default of the environment files) means ECS registers targets with its
  *                               service-linked role, and no role is created
+ * @param autoScaling            Application Auto Scaling of the desired count; empty: the count is {@code desiredCount}
+ * @param executeCommand         ECS Exec on, with the cluster's key and audit records; empty: off
  */
 public record EcsServiceProps(
     String serviceName,
@@ -42,7 +45,9 @@ public record EcsServiceProps(
     RetentionDays logRetention,
     Map<String, IRepository> repositories,
     Optional<ServiceLoadBalancing> loadBalancing,
-    boolean legacyServiceRole) {
+    boolean legacyServiceRole,
+    Optional<ServiceAutoScaling> autoScaling,
+    Optional<ExecuteCommandAccess> executeCommand) {
 
   /** How tasks are spread over the container instances. */
   public enum PlacementStrategy {
@@ -101,6 +106,12 @@ public record EcsServiceProps(
     repositories = Map.copyOf(repositories);
     if (desiredCount < 0) {
       throw new IllegalArgumentException("desiredCount: must be at least 0, got " + desiredCount);
+    }
+    Objects.requireNonNull(autoScaling, "autoScaling");
+    Objects.requireNonNull(executeCommand, "executeCommand");
+    if (autoScaling.flatMap(ServiceAutoScaling::requestsPerTarget).isPresent() && loadBalancing.isEmpty()) {
+      throw new IllegalArgumentException("autoScaling.requestsPerTarget: only a service behind the load balancer"
+          + " has requests per target");
     }
     if (legacyServiceRole && loadBalancing.isEmpty()) {
       throw new IllegalArgumentException("legacyServiceRole: only a load-balanced service takes a service role");

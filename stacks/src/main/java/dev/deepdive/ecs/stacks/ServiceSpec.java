@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.stacks;
 
 import dev.deepdive.ecs.constructs.EcsServiceProps;
+import dev.deepdive.ecs.constructs.ServiceAutoScaling;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
 import dev.deepdive.ecs.constructs.TaskRoleGrant;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param taskRoleGrants       actions and resources the containers may use
  * @param logRetentionDays     retention of the service's log group
  * @param loadBalancer         the listener rule and target group settings; empty for a worker
+ * @param autoScaling          Application Auto Scaling of the count; empty: {@code desiredCount} is the count
+ * @param enableExecuteCommand ECS Exec on the service's tasks (the cluster then gets its execute-command setup)
  */
 public record ServiceSpec(
     String name,
@@ -31,7 +34,9 @@ public record ServiceSpec(
     List<Map<String, String>> placementConstraints,
     List<TaskRoleGrant> taskRoleGrants,
     int logRetentionDays,
-    Optional<LoadBalancerRoute> loadBalancer) {
+    Optional<LoadBalancerRoute> loadBalancer,
+    Optional<ServiceAutoScaling> autoScaling,
+    boolean enableExecuteCommand) {
 
   public ServiceSpec {
     Objects.requireNonNull(name, "name");
@@ -39,6 +44,7 @@ public record ServiceSpec(
     placementConstraints = List.copyOf(placementConstraints);
     taskRoleGrants = List.copyOf(taskRoleGrants);
     Objects.requireNonNull(loadBalancer, "loadBalancer");
+    Objects.requireNonNull(autoScaling, "autoScaling");
   }
 
   /** Where the load balancer sends the service's traffic, and how it checks and drains targets. */

@@ -7,6 +7,7 @@ import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -40,7 +41,10 @@ public final class ServicesStack extends EnvironmentStack {
               route.container(), route.containerPort(), route.pathPatterns(), route.hostHeaders(),
               route.priority(), route.healthCheck(), route.deregistrationDelaySeconds(),
               route.healthCheckGracePeriodSeconds())),
-          spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent())));
+          spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent(),
+          service.autoScaling(),
+          service.enableExecuteCommand()
+              ? Optional.of(cluster.executeCommandAudit().orElseThrow().access()) : Optional.empty())));
     }
   }
 

@@ -62,15 +62,17 @@ final class CliRun {
     return this;
   }
 
-  /** Environment variables ecsctl reads itself (AWS_REGION, AWS_DEFAULT_REGION). */
+  /** Environment variables ecsctl reads itself (AWS_REGION, AWS_DEFAULT_REGION, PATH for exec's plugin). */
   CliRun variables(Map<String, String> env) {
     this.variables = env;
     return this;
   }
 
-  /** Runs {@code ecsctl --region us-east-1 --endpoint-url <fake> <args>}. */
+  /** Runs {@code ecsctl --region us-east-1 --endpoint-url <fake> <args>}, the companions' endpoints set too. */
   Result run(String... args) {
-    List<String> all = new ArrayList<>(List.of("--region", "us-east-1", "--endpoint-url", fake.endpoint().toString()));
+    List<String> all = new ArrayList<>(List.of("--region", "us-east-1", "--endpoint-url", fake.endpoint().toString(),
+        "--autoscaling-endpoint-url", fake.autoScaling().endpoint().toString(),
+        "--logs-endpoint-url", fake.logs().endpoint().toString()));
     all.addAll(List.of(args));
     return runRaw(all.toArray(String[]::new));
   }

@@ -342,4 +342,75 @@ class DrainDeleteCommandTest extends FakeProdClusterTest {
     assertThat(fake.operations()).doesNotContain("DeleteService");
     assertThat(web.status()).isEqualTo("ACTIVE");
   }
+
+  // ---- services that Application Auto Scaling scales --------------------------------------------------
+
+  @Test void suspendsAutoScalingOfAScaledServiceFirstThenDrainsAndSaysSo() {
+    // Unsuspended, the fake scaler would put the count back to 2 five seconds into the 20 s drain, and the run
+    // would end in DesiredCountRaised: the suspension is what lets it finish.
+    FakeService web = prod.service("web").counts(2, 2, 0).drainTime(Duration.ofSeconds(20));
+    fake.autoScaling().scalableTarget("prod", "web", 2, 10);
+
+    Result result = drainDelete("--service", "web", "--yes");
+
+    assertExit(result, 0);
+    assertThat(web.status()).isEqualTo("INACTIVE");
+    assertThat(fake.autoScaling().suspended("prod", "web")).isTrue();
+    assertThat(result.err()).contains("web: desired 2, running 2, pending 0 -> suspend auto scaling (min 2, max 10),"
+        + " scale to 0, then delete")
+        .contains("web: auto scaling suspended (min 2, max 10), so it cannot scale the service back up");
+    assertThat(result.out()).startsWith("web  deleted  drained and deleted (INACTIVE); its auto scaling was suspended"
+        + " first and stays suspended");
+    // Suspended before the scale-down, never after it.
+    long suspendedAt = fake.autoScaling().callsTo("RegisterScalableTarget").get(0).atMillis();
+    assertThat(suspendedAt).isLessThanOrEqualTo(fake.callsTo("UpdateService").get(0).atMillis());
+  }
+
+  @Test void aDeniedSuspensionStopsBeforeTheScaleDown() {
+    prod.service("web").counts(2, 2, 0).drainTime(Duration.ofSeconds(20));
+    fake.autoScaling().scalableTarget("prod", "web", 2, 10);
+    fake.autoScaling().failNext("RegisterScalableTarget", Fault.ACCESS_DENIED, 1);
+
+    Result result = drainDelete("--service", "web", "--yes");
+
+    assertExit(result, 1);
+    assertThat(result.out()).startsWith("web  failed  AccessDeniedException: RegisterScalableTarget (suspending its"
+        + " auto scaling) failed: ");
+    assertThat(fake.operations()).doesNotContain("UpdateService");
+  }
+
+  @Test void aFullySuspendedTargetIsLeftAlone() {
+    FakeService web = prod.service("web").counts(1, 1, 0).drainTime(Duration.ofSeconds(5));
+    fake.autoScaling().scalableTarget("prod", "web", 1, 4).suspendAll("prod", "web");
+
+    Result result = drainDelete("--service", "web", "--yes");
+
+    assertExit(result, 0);
+    assertThat(web.status()).isEqualTo("INACTIVE");
+    assertThat(fake.autoScaling().callsTo("RegisterScalableTarget")).isEmpty();
+    assertThat(result.out()).doesNotContain("auto scaling");
+  }
+
+  @Test void dryRunSaysItWouldSuspendAutoScaling() throws Exception {
+    prod.service("web").counts(2, 2, 0);
+    fake.autoScaling().scalableTarget("prod", "web", 2, 10);
+
+    Result result = drainDelete("--service", "web", "--dry-run", "--output", "json");
+
+    assertExit(result, 0);
+    JsonNode web = new ObjectMapper().readTree(result.out()).get("services").get(0);
+    assertThat(web.get("autoScaling").asText()).isEqualTo("would-suspend");
+    assertThat(web.get("message").asText()).startsWith("would suspend its auto scaling (min 2, max 10), would scale");
+    assertThat(fake.autoScaling().callsTo("RegisterScalableTarget")).isEmpty();
+  }
+
+  @Test void ridesOutThrottledAutoScalingCalls() {
+    prod.service("web").counts(1, 1, 0).drainTime(Duration.ofSeconds(3));
+    fake.autoScaling().scalableTarget("prod", "web", 1, 3);
+    fake.autoScaling().failNext("DescribeScalableTargets", Fault.THROTTLING, 2)
+        .failNext("RegisterScalableTarget", Fault.THROTTLING, 1);
+
+    assertExit(drainDelete("--service", "web", "--yes"), 0);
+    assertThat(fake.autoScaling().suspended("prod", "web")).isTrue();
+  }
 }

@@ -35,8 +35,9 @@ class EcsCtlTest {
     Result result = run("--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("drain-delete", "clusters", "services", "task-definitions", "diagnose",
-            "review", "completion", "help")
+    assertThat(result.out()).contains("drain-delete", "clusters", "container-instances", "services", "exec",
+            "task-definitions", "diagnose", "review", "completion", "help")
+        .contains("--autoscaling-endpoint-url", "--logs-endpoint-url")
         .contains("Output format on stdout: text, json (default: text)")
         .contains(ExitCodes.AWS_ERROR_LINE, "Each command's --help lists the codes it uses.");
   }

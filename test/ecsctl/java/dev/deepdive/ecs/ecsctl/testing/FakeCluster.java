@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A cluster inside {@link FakeEcs}: services, tasks (for diagnose) and a container instance count. */
+/**
+ * A cluster inside {@link FakeEcs}: services, tasks, and container instances (or, for tests that only count
+ * them, a container instance count).
+ */
 public final class FakeCluster {
   final FakeEcs ecs;
   final String name;
   final String arn;
   final Map<String, FakeService> services = new LinkedHashMap<>();
   final List<FakeTask> tasks = new ArrayList<>();
+  final Map<String, FakeContainerInstance> instances = new LinkedHashMap<>();
   int containerInstances = 2;
 
   FakeCluster(FakeEcs ecs, String name) {
@@ -36,6 +40,16 @@ public final class FakeCluster {
     return this;
   }
 
+  /**
+   * A container instance (ACTIVE, agent connected, 2048 CPU units and 7680 MiB registered, in us-east-1a);
+   * adjust it through the returned object. {@code id} is the container instance ID, the last part of its ARN.
+   */
+  public FakeContainerInstance containerInstance(String id) {
+    synchronized (ecs) {
+      return instances.computeIfAbsent(id, n -> new FakeContainerInstance(this, n));
+    }
+  }
+
   /** A task of {@code service} for ListTasks/DescribeTasks; configure it through the returned object. */
   public FakeTask task(String service, String id) {
     synchronized (ecs) {
@@ -50,7 +64,7 @@ public final class FakeCluster {
     c.put("clusterName", name);
     c.put("clusterArn", arn);
     c.put("status", "ACTIVE");
-    c.put("registeredContainerInstancesCount", containerInstances);
+    c.put("registeredContainerInstancesCount", instances.isEmpty() ? containerInstances : instances.size());
     c.put("runningTasksCount", services.values().stream().mapToInt(s -> s.running(now)).sum());
     c.put("pendingTasksCount", services.values().stream().mapToInt(s -> s.pending(now)).sum());
     c.put("activeServicesCount", (int) services.values().stream().filter(s -> "ACTIVE".equals(s.status(now))).count());

@@ -1,30 +1,14 @@
 package dev.deepdive.ecs.ecsctl.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.deepdive.ecs.ecsctl.ops.TimeSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local Amazon ECS endpoint for tests: JSON 1.1 protocol on 127.0.0.1, an ephemeral port.
@@ -35,66 +19,43 @@ import java.util.concurrent.Executors;
  * stop evenly over its drain time; after DeleteService it is DRAINING, then INACTIVE after its inactive
  * delay. Faults can be injected per operation; every call is logged for asserting order.
  */
-public final class FakeEcs implements AutoCloseable {
+public final class FakeEcs extends FakeJsonEndpoint {
   static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
   static final String ACCOUNT = "123456789012";
   static final String REGION = "us-east-1";
 
-  static {
-    // Without TCP_NODELAY the JDK server's header and body segments meet the client's delayed ACK:
-    // 40 ms per call, which would make the fake, not ecsctl, dominate every timing.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
-  private final ObjectMapper json = new ObjectMapper();
   private final TimeSource time;
-  private final HttpServer server;
-  private final ExecutorService executor;
   private final Map<String, FakeCluster> clusters = new LinkedHashMap<>();
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
-  private final List<Call> calls = new ArrayList<>();
   private final List<FakeTaskDefinition> taskDefinitions = new ArrayList<>();
+  private final FakeAutoScaling autoScaling;
+  private final FakeLogs logs;
 
-  /** One request as the fake saw it: operation, request body, the time (simulated ms) and HTTP status. */
-  public record Call(String operation, JsonNode request, long atMillis, int status) {
-    public String service() {
-      return request.path("service").asText(null);
-    }
-  }
-
-  private FakeEcs(TimeSource time) throws IOException {
+  private FakeEcs(TimeSource time) {
+    super("fake-ecs", TARGET_PREFIX, null);
     this.time = time;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "fake-ecs");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.autoScaling = new FakeAutoScaling(this);
+    this.logs = new FakeLogs(this);
   }
 
-  /** Starts a fake on an ephemeral port, its draining driven by {@code time}. */
+  /** Starts a fake on an ephemeral port, its draining driven by {@code time}, with its two companions. */
   public static FakeEcs start(TimeSource time) {
-    try {
-      return new FakeEcs(time);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start the fake ECS endpoint", e);
-    }
+    return new FakeEcs(time);
   }
 
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  /** The Application Auto Scaling endpoint beside this ECS, sharing its clock and lock. */
+  public FakeAutoScaling autoScaling() {
+    return autoScaling;
   }
 
-  public int port() {
-    return server.getAddress().getPort();
+  /** The CloudWatch Logs endpoint beside this ECS, sharing its clock and lock. */
+  public FakeLogs logs() {
+    return logs;
   }
 
   @Override public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    super.close();
+    autoScaling.close();
+    logs.close();
   }
 
   // ---- set-up ------------------------------------------------------------------------------------------
@@ -112,35 +73,21 @@ public final class FakeEcs implements AutoCloseable {
   }
 
   /** The next {@code times} calls of {@code operation} fail with {@code fault}. */
-  public synchronized FakeEcs failNext(String operation, Fault fault, int times) {
-    Deque<Fault> queue = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());
-    for (int i = 0; i < times; i++) {
-      queue.add(fault);
-    }
+  @Override public FakeEcs failNext(String operation, Fault fault, int times) {
+    super.failNext(operation, fault, times);
     return this;
   }
 
-  // ---- inspection --------------------------------------------------------------------------------------
-
-  public synchronized List<Call> calls() {
-    return List.copyOf(calls);
-  }
-
-  /** Operation names in call order, e.g. [DescribeServices, UpdateService, DescribeServices, DeleteService]. */
-  public synchronized List<String> operations() {
-    return calls.stream().map(Call::operation).toList();
-  }
-
-  public synchronized List<Call> callsTo(String operation) {
-    return calls.stream().filter(c -> c.operation().equals(operation)).toList();
-  }
-
-  long nowMillis() {
+  @Override protected long nowMillis() {
     return time.nanoTime() / 1_000_000;
   }
 
   double epochSeconds() {
     return time.now().toEpochMilli() / 1000.0;
+  }
+
+  long epochMillis() {
+    return time.now().toEpochMilli();
   }
 
   static String arn(String resource) {
@@ -149,54 +96,8 @@ public final class FakeEcs implements AutoCloseable {
 
   // ---- protocol ----------------------------------------------------------------------------------------
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-        respond(exchange, 400, error("UnknownOperationException", "expected POST with X-Amz-Target "
-            + TARGET_PREFIX + "<Operation>, got " + exchange.getRequestMethod() + " " + target));
-        return;
-      }
-      String operation = target.substring(TARGET_PREFIX.length());
-      JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
-      Response response;
-      synchronized (this) {
-        Fault fault = nextFault(operation);
-        if (fault != null) {
-          response = new Response(fault.status, error(fault.type, fault.message));
-        } else {
-          response = dispatch(operation, request);
-        }
-        calls.add(new Call(operation, request, nowMillis(), response.status));
-      }
-      respond(exchange, response.status, response.body);
-    }
-  }
-
-  private Fault nextFault(String operation) {
-    Deque<Fault> queue = faults.get(operation);
-    return queue == null ? null : queue.poll();
-  }
-
-  record Response(int status, JsonNode body) {}
-
-  static final class EcsError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final String type;
-
-    EcsError(String type, String message) {
-      super(message);
-      this.type = type;
-    }
-  }
-
-  private Response dispatch(String operation, JsonNode request) {
-    try {
-      JsonNode body = switch (operation) {
+  @Override protected JsonNode dispatch(String operation, JsonNode request) {
+    return switch (operation) {
         case "DescribeServices" -> describeServices(request);
         case "UpdateService" -> updateService(request);
         case "DeleteService" -> deleteService(request);
@@ -209,29 +110,115 @@ public final class FakeEcs implements AutoCloseable {
         case "ListTaskDefinitions" -> listTaskDefinitions(request);
         case "DescribeTaskDefinition" -> describeTaskDefinition(request);
         case "DeregisterTaskDefinition" -> deregisterTaskDefinition(request);
-        default -> throw new EcsError("UnknownOperationException", "operation " + operation + " is not faked");
-      };
-      return new Response(200, body);
-    } catch (EcsError e) {
-      return new Response(400, error(e.type, e.getMessage()));
-    }
+        case "ListContainerInstances" -> listContainerInstances(request);
+        case "DescribeContainerInstances" -> describeContainerInstances(request);
+        case "UpdateContainerInstancesState" -> updateContainerInstancesState(request);
+        case "ExecuteCommand" -> executeCommand(request);
+        default -> throw new ApiError("UnknownOperationException", "operation " + operation + " is not faked");
+    };
   }
 
-  private ObjectNode error(String type, String message) {
-    ObjectNode node = json.createObjectNode();
-    node.put("__type", type);
-    node.put("message", message);
-    return node;
+  // ---- container instances -----------------------------------------------------------------------------
+
+  private FakeContainerInstance findInstance(FakeCluster cluster, String idOrArn) {
+    return cluster.instances.get(lastSegment(idOrArn));
   }
 
-  private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  private JsonNode listContainerInstances(JsonNode request) {
+    FakeCluster cluster = requireCluster(request);
+    String status = request.path("status").asText(null);
+    List<String> arns = cluster.instances.values().stream()
+        .filter(i -> status == null || status.equals(i.status))
+        .map(i -> i.arn).toList();
+    return page(arns, request, "containerInstanceArns");
+  }
+
+  private JsonNode describeContainerInstances(JsonNode request) {
+    return eachInstance(request, 100, instance -> null);
+  }
+
+  private JsonNode updateContainerInstancesState(JsonNode request) {
+    String status = request.path("status").asText();
+    if (!List.of("ACTIVE", "DRAINING").contains(status)) {
+      throw new ApiError("InvalidParameterException", "Container instance status should be one of [ACTIVE, DRAINING].");
     }
+    return eachInstance(request, 10, instance -> {
+      if (!List.of("ACTIVE", "DRAINING").contains(instance.status)) {
+        return "container instance is " + instance.status;
+      }
+      instance.setStatus(status, nowMillis());
+      return null;
+    });
+  }
+
+  /**
+   * Answers a request naming at most {@code max} container instances: each found one is passed to {@code apply}
+   * (which returns null when done, else why it refuses, reported as INVALID_STATE) and described; each unknown one
+   * is a MISSING failure.
+   */
+  private JsonNode eachInstance(JsonNode request, int max,
+      java.util.function.Function<FakeContainerInstance, String> apply) {
+    FakeCluster cluster = requireCluster(request);
+    JsonNode wanted = request.path("containerInstances");
+    if (wanted.size() > max) {
+      throw new ApiError("InvalidParameterException", "containerInstances can have at most " + max + " items.");
+    }
+    ObjectNode out = json.createObjectNode();
+    ArrayNode found = out.putArray("containerInstances");
+    ArrayNode failures = out.putArray("failures");
+    for (JsonNode id : wanted) {
+      FakeContainerInstance instance = findInstance(cluster, id.asText());
+      String refused = instance == null ? null : apply.apply(instance);
+      if (instance == null) {
+        failures.addObject().put("arn", id.asText()).put("reason", "MISSING");
+      } else if (refused != null) {
+        failures.addObject().put("arn", instance.arn).put("reason", "INVALID_STATE").put("detail", refused);
+      } else {
+        found.add(instance.toJson(json, nowMillis()));
+      }
+    }
+    return out;
+  }
+
+  private JsonNode executeCommand(JsonNode request) {
+    FakeCluster cluster = requireCluster(request);
+    String taskId = lastSegment(request.path("task").asText());
+    FakeTask task = cluster.tasks.stream().filter(t -> t.id.equals(taskId)).findFirst()
+        .orElseThrow(() -> new ApiError("InvalidParameterException", "The task provided in the request was not found."));
+    if (!"RUNNING".equals(task.desiredStatus())) {
+      throw new ApiError("InvalidParameterException", "The task provided in the request is not running.");
+    }
+    if (!task.execOn()) {
+      throw new ApiError("InvalidParameterException", "The execute command failed because execute command was not"
+          + " enabled when the task was run or the execute command agent isn't running. Wait and try again or run"
+          + " a new task with execute command enabled and try again.");
+    }
+    if (!request.path("interactive").asBoolean(false)) {
+      throw new ApiError("InvalidParameterException", "Interactive is the only mode supported currently.");
+    }
+    List<String> names = task.containerNames();
+    String container = request.path("container").asText(null);
+    if (container == null) {
+      if (names.size() != 1) {
+        throw new ApiError("InvalidParameterException", "The container name must be specified when the task has"
+            + " more than one container.");
+      }
+      container = names.get(0);
+    } else if (!names.contains(container)) {
+      throw new ApiError("InvalidParameterException", "The container provided in the request was not found.");
+    }
+    ObjectNode out = json.createObjectNode();
+    out.put("clusterArn", cluster.arn);
+    out.put("taskArn", task.arn);
+    out.put("containerName", container);
+    out.put("containerArn", arn("container/" + cluster.name + "/" + task.id + "/" + container));
+    out.put("interactive", true);
+    ObjectNode session = out.putObject("session");
+    session.put("sessionId", "ecs-execute-command-" + task.id);
+    session.put("streamUrl", "wss://ssmmessages." + REGION + ".amazonaws.com/v1/data-channel/ecs-execute-command-"
+        + task.id + "?role=publish_subscribe");
+    session.put("tokenValue", "token-" + task.id);
+    return out;
   }
 
   // ---- operations --------------------------------------------------------------------------------------
@@ -240,7 +227,7 @@ public final class FakeEcs implements AutoCloseable {
     String name = lastSegment(request.path("cluster").asText("default"));
     FakeCluster cluster = clusters.get(name);
     if (cluster == null) {
-      throw new EcsError("ClusterNotFoundException", "Cluster not found.");
+      throw new ApiError("ClusterNotFoundException", "Cluster not found.");
     }
     return cluster;
   }
@@ -248,7 +235,7 @@ public final class FakeEcs implements AutoCloseable {
   private FakeService requireService(FakeCluster cluster, JsonNode request) {
     FakeService service = cluster.services.get(lastSegment(request.path("service").asText()));
     if (service == null) {
-      throw new EcsError("ServiceNotFoundException", "Service not found.");
+      throw new ApiError("ServiceNotFoundException", "Service not found.");
     }
     return service;
   }
@@ -257,7 +244,7 @@ public final class FakeEcs implements AutoCloseable {
     FakeCluster cluster = requireCluster(request);
     JsonNode names = request.path("services");
     if (names.size() > 10) {
-      throw new EcsError("InvalidParameterException", "services can have at most 10 items.");
+      throw new ApiError("InvalidParameterException", "services can have at most 10 items.");
     }
     boolean tags = false;
     for (JsonNode field : request.path("include")) {
@@ -284,10 +271,22 @@ public final class FakeEcs implements AutoCloseable {
     FakeCluster cluster = requireCluster(request);
     FakeService service = requireService(cluster, request);
     if (!"ACTIVE".equals(service.status(nowMillis()))) {
-      throw new EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
+      throw new ApiError("ServiceNotActiveException", "Service was not ACTIVE.");
+    }
+    long now = nowMillis();
+    String newTaskDefinition = null;
+    if (request.hasNonNull("taskDefinition")) {
+      FakeTaskDefinition td = requireTaskDefinition(request.get("taskDefinition").asText());
+      if (!td.active) {
+        throw new ApiError("ClientException", "TaskDefinition is inactive");
+      }
+      newTaskDefinition = td.arn();
     }
     if (request.has("desiredCount")) {
-      service.setDesired(request.get("desiredCount").asInt(), nowMillis());
+      service.setDesired(request.get("desiredCount").asInt(), now);
+    }
+    if (newTaskDefinition != null || request.path("forceNewDeployment").asBoolean(false)) {
+      service.deploy(newTaskDefinition, now);
     }
     ObjectNode out = json.createObjectNode();
     out.set("service", service.toJson(json, false));
@@ -299,11 +298,11 @@ public final class FakeEcs implements AutoCloseable {
     FakeService service = requireService(cluster, request);
     long now = nowMillis();
     if (!"ACTIVE".equals(service.status(now))) {
-      throw new EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
+      throw new ApiError("ServiceNotActiveException", "Service was not ACTIVE.");
     }
     boolean force = request.path("force").asBoolean(false);
     if (service.desired > 0 && !force) {
-      throw new EcsError("InvalidParameterException", "The service cannot be stopped while it is scaled above 0.");
+      throw new ApiError("InvalidParameterException", "The service cannot be stopped while it is scaled above 0.");
     }
     service.delete(now, force);
     ObjectNode out = json.createObjectNode();
@@ -362,9 +361,12 @@ public final class FakeEcs implements AutoCloseable {
     FakeCluster cluster = requireCluster(request);
     String service = request.path("serviceName").asText(null);
     String desired = request.path("desiredStatus").asText("RUNNING");
+    String instance = request.hasNonNull("containerInstance") ? lastSegment(request.get("containerInstance").asText()) : null;
+    long now = nowMillis();
     List<String> arns = cluster.tasks.stream()
         .filter(t -> service == null || service.equals(t.service))
         .filter(t -> desired.equals(t.desiredStatus()))
+        .filter(t -> instance == null || (t.placedOn(now) != null && t.placedOn(now).id.equals(instance)))
         .map(t -> t.arn).toList();
     ObjectNode out = json.createObjectNode();
     ArrayNode items = out.putArray("taskArns");
@@ -429,7 +431,7 @@ public final class FakeEcs implements AutoCloseable {
       }
     }
     if (found == null) {
-      throw new EcsError("ClientException", "Unable to describe task definition.");
+      throw new ApiError("ClientException", "Unable to describe task definition.");
     }
     return found;
   }
@@ -444,18 +446,13 @@ public final class FakeEcs implements AutoCloseable {
   private JsonNode deregisterTaskDefinition(JsonNode request) {
     String ref = request.path("taskDefinition").asText();
     if (!lastSegment(ref).contains(":")) {
-      throw new EcsError("ClientException", "Revision must be specified.");
+      throw new ApiError("ClientException", "Revision must be specified.");
     }
     FakeTaskDefinition td = requireTaskDefinition(ref);
     td.active = false;
     ObjectNode out = json.createObjectNode();
     out.set("taskDefinition", td.toJson(json));
     return out;
-  }
-
-  static String lastSegment(String arnOrName) {
-    int slash = arnOrName.lastIndexOf('/');
-    return slash < 0 ? arnOrName : arnOrName.substring(slash + 1);
   }
 
   /** Drain time used when a test does not set one. */

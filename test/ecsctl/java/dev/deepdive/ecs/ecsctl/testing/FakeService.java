@@ -12,7 +12,11 @@ import java.util.Map;
 
 /**
  * A service inside {@link FakeEcs}. Its counts are computed from the clock: after desired 0, the tasks
- * running at that moment stop evenly spread over {@link #drainTime}, the last exactly at the end.
+ * running at that moment stop evenly spread over {@link #drainTime}, the last exactly at the end. Another
+ * desired count is reached {@link #startTime} after it is set (the difference pending meanwhile). A new
+ * deployment (new task definition, or forced) completes, or fails with the circuit breaker, {@link #deployTime}
+ * after it starts. While Application Auto Scaling has an unsuspended scalable target for it, a scale-down to 0
+ * is undone {@link #SCALER_REACTION} later, as a target tracking policy would.
  */
 public final class FakeService {
   private final FakeCluster cluster;
@@ -35,6 +39,17 @@ public final class FakeService {
   private boolean deletedWithForce;
   private Duration raiseAfter;
   private int raiseTo;
+  private Duration startTime = Duration.ofSeconds(10);
+  private Long changedAt;
+  private int runningBeforeChange;
+  private Duration deployTime = Duration.ofSeconds(30);
+  private boolean deploymentFails;
+  private Long deployedAt;
+  private String taskDefinitionBefore;
+  private int deployments = 1;
+
+  /** How long the fake scaler takes to scale a drained service back up. */
+  static final Duration SCALER_REACTION = Duration.ofSeconds(5);
 
   FakeService(FakeCluster cluster, String name) {
     this.cluster = cluster;
@@ -127,10 +142,46 @@ public final class FakeService {
 
   /** A service event (newest is the last one added), e.g. a placement failure. */
   public FakeService event(String message) {
+    return event(message, 0);
+  }
+
+  /** A service event from {@code secondsAgo} before now. */
+  public FakeService event(String message, int secondsAgo) {
     synchronized (cluster.ecs) {
-      presetEvents.add(new String[] {String.valueOf(cluster.ecs.epochSeconds()), message});
+      presetEvents.add(new String[] {String.valueOf(cluster.ecs.epochSeconds() - secondsAgo), message});
     }
     return this;
+  }
+
+  /** How long a new deployment takes to complete (or to fail). */
+  public FakeService deployTime(Duration time) {
+    synchronized (cluster.ecs) {
+      deployTime = time;
+    }
+    return this;
+  }
+
+  /** How long a new desired count (other than 0) takes to be reached. */
+  public FakeService startTime(Duration time) {
+    synchronized (cluster.ecs) {
+      startTime = time;
+    }
+    return this;
+  }
+
+  /** New deployments fail: the circuit breaker rolls back to the previous task definition. */
+  public FakeService deploymentsFail() {
+    synchronized (cluster.ecs) {
+      deploymentFails = true;
+    }
+    return this;
+  }
+
+  /** The task definition the service runs now, {@code family:revision}. */
+  public String currentTaskDefinition() {
+    synchronized (cluster.ecs) {
+      return FakeEcs.lastSegment(taskDefinition(cluster.ecs.nowMillis()));
+    }
   }
 
   /** An extra deployment, e.g. {@code ("ACTIVE", "web:2", "FAILED", "tasks failed to start")}. */
@@ -195,11 +246,38 @@ public final class FakeService {
   // ---- simulation (called under the FakeEcs lock) ------------------------------------------------------
 
   void setDesired(int count, long now) {
-    desired = count;
     if (count == 0 && scaledDownAt == null) {
+      runningAtScaleDown = running(now);
       scaledDownAt = now;
-      runningAtScaleDown = running;
+    } else if (count > 0) {
+      runningBeforeChange = running(now);
+      running = runningBeforeChange;
+      pending = 0;
+      changedAt = now;
     }
+    desired = count;
+  }
+
+  /** Starts a deployment of {@code newTaskDefinition} (an ARN), or of the same one when forced (null). */
+  void deploy(String newTaskDefinition, long now) {
+    String current = taskDefinition(now);
+    taskDefinitionBefore = current;
+    taskDefinition = newTaskDefinition == null ? current : newTaskDefinition;
+    deployedAt = now;
+    deployments++;
+  }
+
+  private boolean deploying(long now) {
+    return deployedAt != null && now < deployedAt + deployTime.toMillis();
+  }
+
+  private boolean deploymentFailed(long now) {
+    return deployedAt != null && deploymentFails && !deploying(now);
+  }
+
+  /** After a failed deployment, the circuit breaker has put the previous task definition back. */
+  private String taskDefinition(long now) {
+    return deploymentFailed(now) ? taskDefinitionBefore : taskDefinition;
   }
 
   void delete(long now, boolean force) {
@@ -212,12 +290,21 @@ public final class FakeService {
     if (raiseAfter != null && scaledDownAt != null && now >= scaledDownAt + raiseAfter.toMillis()) {
       return raiseTo;
     }
+    if (desired == 0 && scaledDownAt != null && now >= scaledDownAt + SCALER_REACTION.toMillis()) {
+      Integer min = cluster.ecs.autoScaling().activeMinimum("service/" + cluster.name + "/" + name);
+      if (min != null && min > 0) {
+        return min;
+      }
+    }
     return desired;
   }
 
   int running(long now) {
     if (scaledDownAt == null) {
-      return running;
+      if (changedAt != null && now < changedAt + startTime.toMillis()) {
+        return Math.min(runningBeforeChange, desired);
+      }
+      return changedAt != null ? desired : running;
     }
     if (drainTime == null) {
       return runningAtScaleDown;
@@ -231,6 +318,9 @@ public final class FakeService {
   }
 
   int pending(long now) {
+    if (changedAt != null && scaledDownAt == null) {
+      return now < changedAt + startTime.toMillis() ? Math.max(0, desired - runningBeforeChange) : 0;
+    }
     return scaledDownAt == null && deletedAt == null ? pending : 0;
   }
 
@@ -251,19 +341,33 @@ public final class FakeService {
     s.put("desiredCount", desired(now));
     s.put("runningCount", running(now));
     s.put("pendingCount", pending(now));
-    s.put("taskDefinition", taskDefinition);
+    s.put("taskDefinition", taskDefinition(now));
     s.put("launchType", "EC2");
-    ArrayNode deployments = s.putArray("deployments");
-    ObjectNode primary = deployments.addObject();
-    primary.put("id", "ecs-svc/1");
+    ArrayNode deploymentArray = s.putArray("deployments");
+    ObjectNode primary = deploymentArray.addObject();
+    primary.put("id", "ecs-svc/" + deployments);
     primary.put("status", "PRIMARY");
     primary.put("taskDefinition", taskDefinition);
     primary.put("desiredCount", desired(now));
-    primary.put("runningCount", running(now));
-    primary.put("pendingCount", pending(now));
-    primary.put("failedTasks", 0);
-    primary.put("rolloutState", "COMPLETED");
-    extraDeployments.forEach(deployments::add);
+    primary.put("runningCount", deploying(now) || deploymentFailed(now) ? 0 : running(now));
+    primary.put("pendingCount", deploying(now) ? desired(now) : pending(now));
+    primary.put("failedTasks", deploymentFailed(now) ? 3 : 0);
+    primary.put("rolloutState", deploying(now) ? "IN_PROGRESS" : deploymentFailed(now) ? "FAILED" : "COMPLETED");
+    if (deploymentFailed(now)) {
+      primary.put("rolloutStateReason", "ECS deployment circuit breaker: tasks failed to start.");
+    }
+    if (deploying(now) || deploymentFailed(now)) {
+      ObjectNode previous = deploymentArray.addObject();
+      previous.put("id", "ecs-svc/" + (deployments - 1));
+      previous.put("status", "ACTIVE");
+      previous.put("taskDefinition", taskDefinitionBefore);
+      previous.put("desiredCount", desired(now));
+      previous.put("runningCount", running(now));
+      previous.put("pendingCount", 0);
+      previous.put("failedTasks", 0);
+      previous.put("rolloutState", "COMPLETED");
+    }
+    extraDeployments.forEach(deploymentArray::add);
     ArrayNode events = s.putArray("events");
     for (String[] e : events(now)) {
       ObjectNode event = events.addObject();
@@ -301,6 +405,16 @@ public final class FakeService {
         if (drained <= now) {
           out.add(new String[] {"steady", seconds(base, drained), "(service " + name + ") has reached a steady state."});
         }
+      }
+    }
+    if (deployedAt != null) {
+      out.add(new String[] {"deploy-" + deployments, seconds(base, deployedAt), "(service " + name + ") has started "
+          + desired + " tasks: (deployment ecs-svc/" + deployments + ")."});
+      long end = deployedAt + deployTime.toMillis();
+      if (end <= now) {
+        out.add(new String[] {"deployed-" + deployments, seconds(base, end), deploymentFails
+            ? "(service " + name + ") (deployment ecs-svc/" + deployments + ") deployment failed: tasks failed to start."
+            : "(service " + name + ") (deployment ecs-svc/" + deployments + ") deployment completed."});
       }
     }
     // Oldest first (stable, so same-instant events keep their order), then reversed: ECS lists newest first.

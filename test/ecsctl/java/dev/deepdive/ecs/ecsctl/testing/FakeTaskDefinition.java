@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One task definition revision inside {@link FakeEcs}; one container named after the family. */
+/**
+ * One task definition revision inside {@link FakeEcs}: a container named after the family, and any more added;
+ * with {@link #awslogs}, every container logs to CloudWatch Logs.
+ */
 public final class FakeTaskDefinition {
   final String family;
   final int revision;
   volatile boolean active = true;
   private volatile int memory = 512;
+  private final java.util.List<String> moreContainers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile String logGroup;
+  private volatile String logRegion;
+  private volatile String streamPrefix;
 
   FakeTaskDefinition(String family, int revision) {
     this.family = family;
@@ -18,6 +25,20 @@ public final class FakeTaskDefinition {
 
   public FakeTaskDefinition memory(int mib) {
     memory = mib;
+    return this;
+  }
+
+  /** Another container, after the one named after the family. */
+  public FakeTaskDefinition container(String name) {
+    moreContainers.add(name);
+    return this;
+  }
+
+  /** Every container logs with the awslogs driver to {@code group} in {@code region}, streams under {@code prefix} (or none). */
+  public FakeTaskDefinition awslogs(String group, String region, String prefix) {
+    logGroup = group;
+    logRegion = region;
+    streamPrefix = prefix;
     return this;
   }
 
@@ -38,11 +59,23 @@ public final class FakeTaskDefinition {
     td.put("networkMode", "bridge");
     td.putArray("requiresCompatibilities").add("EC2");
     ArrayNode containers = td.putArray("containerDefinitions");
-    ObjectNode c = containers.addObject();
-    c.put("name", family);
-    c.put("image", "public.ecr.aws/docker/library/tomcat:10");
-    c.put("memory", memory);
-    c.put("essential", true);
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(family));
+    names.addAll(moreContainers);
+    for (String name : names) {
+      ObjectNode c = containers.addObject();
+      c.put("name", name);
+      c.put("image", "public.ecr.aws/docker/library/tomcat:10");
+      c.put("memory", memory);
+      c.put("essential", name.equals(family));
+      if (logGroup != null) {
+        ObjectNode options = c.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
+        options.put("awslogs-group", logGroup);
+        options.put("awslogs-region", logRegion);
+        if (streamPrefix != null) {
+          options.put("awslogs-stream-prefix", streamPrefix);
+        }
+      }
+    }
     return td;
   }
 }

@@ -15,6 +15,8 @@ public final class SimulatedTime implements TimeSource {
   public static final Instant EPOCH = Instant.parse("2026-01-15T09:00:00Z");
 
   private final AtomicLong nanos = new AtomicLong();
+  private volatile long cancelAtNanos = Long.MAX_VALUE;
+  private volatile Cancellation toCancel;
 
   @Override public long nanoTime() {
     return nanos.get();
@@ -26,8 +28,18 @@ public final class SimulatedTime implements TimeSource {
 
   @Override public void sleep(Duration duration, Cancellation cancellation) {
     if (!cancellation.isCancelled()) {
-      nanos.addAndGet(duration.toNanos());
+      long now = nanos.addAndGet(duration.toNanos());
+      Cancellation c = toCancel;
+      if (c != null && now >= cancelAtNanos) {
+        c.cancel();
+      }
     }
+  }
+
+  /** Presses "Ctrl-C" on {@code cancellation} once a sleep has taken the clock to {@code at} or past it. */
+  public void cancelAt(Duration at, Cancellation cancellation) {
+    cancelAtNanos = at.toNanos();
+    toCancel = cancellation;
   }
 
   /** Moves the clock forward, as if time passed outside any sleep. */

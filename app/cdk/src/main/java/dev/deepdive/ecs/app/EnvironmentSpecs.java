@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app;
 
+import dev.deepdive.ecs.app.config.AutoScalingConfig;
 import dev.deepdive.ecs.app.config.CapacityConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.NetworkConfig;
@@ -10,6 +11,7 @@ import dev.deepdive.ecs.app.config.SpotConfig;
 import dev.deepdive.ecs.constructs.EcsAmi;
 import dev.deepdive.ecs.constructs.EcsAmiFamily;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
+import dev.deepdive.ecs.constructs.ServiceAutoScaling;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
 import dev.deepdive.ecs.constructs.SpotCapacity;
 import dev.deepdive.ecs.constructs.TaskRoleGrant;
@@ -82,7 +84,16 @@ final class EnvironmentSpecs {
             .map(statement -> new TaskRoleGrant(statement.actions(), statement.resources(),
                 statement.wildcardReason())).toList(),
         service.logRetentionDays(),
-        service.loadBalancer().map(lb -> route(lb, service.healthCheckGracePeriodSeconds().orElse(0))));
+        service.loadBalancer().map(lb -> route(lb, service.healthCheckGracePeriodSeconds().orElse(0))),
+        service.autoScaling().map(EnvironmentSpecs::autoScaling),
+        service.enableExecuteCommand());
+  }
+
+  private static ServiceAutoScaling autoScaling(AutoScalingConfig a) {
+    return new ServiceAutoScaling(a.minCount(), a.maxCount(), a.cpuUtilization(), a.memoryUtilization(),
+        a.requestsPerTarget(), a.scaleInCooldownSeconds(), a.scaleOutCooldownSeconds(),
+        a.scheduledActions().stream().map(s -> new ServiceAutoScaling.ScheduledAction(s.name(), s.schedule(),
+            s.timeZone(), s.minCount(), s.maxCount())).toList());
   }
 
   private static Map<String, String> constraint(PlacementConstraintConfig constraint) {

@@ -62,6 +62,14 @@ public final class ConfigDefaults {
   public static final PlacementStrategy PLACEMENT_STRATEGY = PlacementStrategy.SPREAD;
   /** services[].logRetentionDays. */
   public static final int LOG_RETENTION_DAYS = 30;
+  /**
+   * services[].autoScaling.scaleInCooldownSeconds and scaleOutCooldownSeconds: 300 s, Application Auto Scaling's
+   * default for ECS services (TargetTrackingScalingPolicyConfiguration,
+   * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html).
+   */
+  public static final int SCALING_COOLDOWN_SECONDS = 300;
+  /** services[].enableExecuteCommand: off; ECS Exec opens a shell in production containers. */
+  public static final boolean ENABLE_EXECUTE_COMMAND = false;
 
   /** The default listener rule priority of the service at {@code index} (0-based) in {@code services}. */
   public static int listenerRulePriority(int index) {

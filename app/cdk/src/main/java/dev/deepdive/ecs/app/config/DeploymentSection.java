@@ -20,11 +20,27 @@ final class DeploymentSection {
   private DeploymentSection() {}
 
   /**
+   * The task counts a deployment may start from: the fixed desired count, or every count auto scaling can set.
+   *
+   * @param label how a message names the count, e.g. {@code desiredCount 3}
+   */
+  record Counts(int from, int to, String label) {
+    static Counts fixed(int desiredCount) {
+      return new Counts(desiredCount, desiredCount, "desiredCount");
+    }
+
+    /** Every count from max(1, min) to max: a deployment can start at any of them. */
+    static Counts scaled(int minCount, int maxCount) {
+      return new Counts(Math.max(1, minCount), maxCount, "a count autoScaling can set,");
+    }
+  }
+
+  /**
    * The settings, the defaults when absent, or empty when anything is invalid.
    *
-   * @param desiredCount the service's desired count when valid; the progress check needs it
+   * @param desiredCount the service's counts when valid; the progress check needs them
    */
-  static Optional<DeploymentConfig> read(ObjectFields service, String name, Optional<Integer> desiredCount) {
+  static Optional<DeploymentConfig> read(ObjectFields service, String name, Optional<Counts> desiredCount) {
     return service.optionalSection(name, FIELDS, DeploymentConfig::defaults, fields -> {
       Optional<Integer> maximum =
           fields.optionalInt("maximumPercent", ConfigDefaults.MAXIMUM_PERCENT, MAXIMUM_PERCENT);
@@ -33,28 +49,37 @@ final class DeploymentSection {
       Optional<Boolean> rollback =
           fields.optionalBoolean("circuitBreakerRollback", ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK);
       if (maximum.isPresent() && minimum.isPresent() && desiredCount.isPresent()) {
-        progressPossible(maximum.get(), minimum.get(), desiredCount.get(), fields);
+        Counts counts = desiredCount.get();
+        // The first count that hangs is reported; one message is enough to fix the bounds.
+        for (int count = counts.from(); count <= counts.to(); count++) {
+          if (progressPossible(maximum.get(), minimum.get(), count, counts.label(), fields)) {
+            break;
+          }
+        }
       }
       return () -> new DeploymentConfig(maximum.orElseThrow(), minimum.orElseThrow(), rollback.orElseThrow());
     });
   }
 
-  private static void progressPossible(int maximumPercent, int minimumPercent, int desired, ObjectFields fields) {
+  /** Reports and returns true when a deployment from {@code desired} tasks can never progress. */
+  private static boolean progressPossible(int maximumPercent, int minimumPercent, int desired, String label,
+      ObjectFields fields) {
     if (desired == 0) {
-      return;
+      return false;
     }
     long mostRunning = Math.floorDiv((long) desired * maximumPercent, 100);
     long leastHealthy = Math.floorDiv((long) desired * minimumPercent + 99, 100);
     if (mostRunning > desired || leastHealthy < desired) {
-      return;
+      return false;
     }
     long maximumNeeded = Math.floorDiv((long) (desired + 1) * 100 + desired - 1, desired);
     long minimumNeeded = Math.floorDiv((long) (desired - 1) * 100, desired);
     fields.problems().at(fields.path(), "a deployment can never make progress, got maximumPercent " + maximumPercent
-        + " and minimumHealthyPercent " + minimumPercent + " with desiredCount " + desired + ": ECS may run at most "
+        + " and minimumHealthyPercent " + minimumPercent + " with " + label + " " + desired + ": ECS may run at most "
         + tasks(mostRunning) + " (rounded down) and must keep " + leastHealthy + " healthy (rounded up), so it can"
         + " neither start a new task nor stop an old one; raise maximumPercent to at least " + maximumNeeded
         + " or lower minimumHealthyPercent to at most " + minimumNeeded);
+    return true;
   }
 
   private static String tasks(long count) {

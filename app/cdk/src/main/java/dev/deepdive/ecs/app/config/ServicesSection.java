@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  */
 final class ServicesSection {
   static final List<String> FIELDS = List.of("name", "taskDefinition", "desiredCount", "loadBalancer", "deployment",
-      "healthCheckGracePeriodSeconds", "placement", "taskRole", "logRetentionDays");
+      "healthCheckGracePeriodSeconds", "placement", "taskRole", "logRetentionDays", "autoScaling",
+      "enableExecuteCommand");
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   private static final Pattern TASK_DEFINITION = Pattern.compile("[A-Za-z0-9._-]+\\.json");
@@ -79,11 +80,20 @@ final class ServicesSection {
         value, TASK_DEFINITION, problems, fields.path("taskDefinition"), "not a task definition file name, got %s;"
             + " expected the name of a .json file in " + taskDefinitionsDir + ", such as \"web.json\": letters,"
             + " digits, '.', '_' and '-', no folders"));
-    Optional<Integer> desiredCount = fields.requiredInt("desiredCount", DESIRED_COUNT);
+    boolean scaled = fields.has("autoScaling");
+    Optional<Integer> desiredCount = scaled ? Optional.empty() : fields.requiredInt("desiredCount", DESIRED_COUNT);
     Optional<ServiceLoadBalancerSection.Read> loadBalancer = fields
         .optionalObject("loadBalancer", ServiceLoadBalancerSection.FIELDS)
         .map(lb -> ServiceLoadBalancerSection.read(lb, index));
-    Optional<DeploymentConfig> deployment = DeploymentSection.read(fields, "deployment", desiredCount);
+    Optional<AutoScalingConfig> autoScaling = AutoScalingSection.read(fields, "autoScaling",
+        fields.has("loadBalancer"), fields.has("desiredCount"));
+    if (scaled) {
+      desiredCount = autoScaling.map(AutoScalingConfig::minCount);
+    }
+    Optional<DeploymentConfig> deployment = DeploymentSection.read(fields, "deployment",
+        autoScaling.isPresent() ? Optional.of(DeploymentSection.Counts.scaled(autoScaling.get().minCount(),
+            autoScaling.get().maxCount())) : desiredCount.map(DeploymentSection.Counts::fixed));
+    Optional<Boolean> exec = fields.optionalBoolean("enableExecuteCommand", ConfigDefaults.ENABLE_EXECUTE_COMMAND);
     Optional<Integer> gracePeriod = gracePeriod(fields);
     Optional<PlacementConfig> placement = PlacementSection.read(fields, "placement");
     Optional<List<PolicyStatementConfig>> statements = TaskRoleSection.read(fields, "taskRole");
@@ -96,7 +106,7 @@ final class ServicesSection {
       config = Optional.of(new ServiceConfig(name.orElseThrow(), taskDefinition.orElseThrow(),
           desiredCount.orElseThrow(), lbConfig, deployment.orElseThrow(),
           lbConfig.isPresent() ? gracePeriod : Optional.empty(), placement.orElseThrow(), statements.orElseThrow(),
-          logRetention.orElseThrow(), at.toString()));
+          logRetention.orElseThrow(), autoScaling, exec.orElseThrow(), at.toString()));
     }
     return new Read(at, name, loadBalancer, config);
   }

@@ -8,9 +8,11 @@ import dev.deepdive.ecs.ecsctl.ops.EcsClientFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** What a subcommand reaches through its spec: global options, environment, streams, and the ECS client. */
+/** What a subcommand reaches through its spec: global options, environment, streams, and the AWS clients. */
 final class CommandContext {
   static final Duration MIN_NETWORK_TIMEOUT = Duration.ofMillis(100);
   static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
@@ -65,20 +67,38 @@ final class CommandContext {
    * usage error before any call) and remembers the settings, so an error message can say where calls went.
    */
   EcsClient ecs() {
+    ClientSettings settings = settings(global().endpointUrl(), null);
+    root.clientSettings(settings);
+    settings = EcsClientFactory.withResolvedRegion(settings);
+    root.clientSettings(settings);
+    return EcsClientFactory.create(settings);
+  }
+
+  /** Application Auto Scaling, set up like {@link #ecs()} (region, profile, timeouts); the caller closes it. */
+  ApplicationAutoScalingClient autoScaling() {
+    return EcsClientFactory.createAutoScaling(
+        EcsClientFactory.withResolvedRegion(settings(global().autoScalingEndpointUrl(), null)));
+  }
+
+  /** CloudWatch Logs in {@code region} (null: ecsctl's region), set up like {@link #ecs()}; the caller closes it. */
+  CloudWatchLogsClient logs(String region) {
+    return EcsClientFactory.createLogs(
+        EcsClientFactory.withResolvedRegion(settings(global().logsEndpointUrl(), region)));
+  }
+
+  /** The settings every client shares; {@code region} (from a task definition) overrides the usual order. */
+  private ClientSettings settings(java.net.URI endpoint, String region) {
     GlobalOptions g = global();
     DurationConverter.requireWithin(spec.commandLine(), "--connect-timeout", g.connectTimeout(),
         MIN_NETWORK_TIMEOUT, MAX_CONNECT_TIMEOUT);
     DurationConverter.requireWithin(spec.commandLine(), "--read-timeout", g.readTimeout(),
         MIN_NETWORK_TIMEOUT, MAX_READ_TIMEOUT);
-    ClientSettings settings = ClientSettings.of(null, g.profile(), g.endpointUrl())
+    ClientSettings settings = ClientSettings.of(null, g.profile(), endpoint)
         .withTimeouts(g.connectTimeout(), g.readTimeout(), null)
         .withRetryNotices(line -> err().println("ecsctl: " + line));
-    settings = withRegion(settings);
-    settings = environment().clientTuning().apply(settings);
-    root.clientSettings(settings);
-    settings = EcsClientFactory.withResolvedRegion(settings);
-    root.clientSettings(settings);
-    return EcsClientFactory.create(settings);
+    settings = region != null ? settings.withRegion(region, "the task definition's awslogs-region")
+        : withRegion(settings);
+    return environment().clientTuning().apply(settings);
   }
 
   /**

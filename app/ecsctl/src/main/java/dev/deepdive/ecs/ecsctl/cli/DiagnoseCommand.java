@@ -9,8 +9,8 @@ import dev.deepdive.ecs.ecsctl.ops.ServiceLookups.DeploymentSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -27,17 +27,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Cluster name or ARN.")
-  String cluster;
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service name or ARN.")
-  String service;
+  @Mixin
+  ServiceTarget target;
 
   @Override
   public Integer call() {
     CommandContext ctx = new CommandContext(spec);
     try (EcsClient ecs = ctx.ecs()) {
-      Diagnosis d = new ServiceDiagnosis(ecs).diagnose(cluster, service);
+      Diagnosis d = new ServiceDiagnosis(ecs).diagnose(target.cluster, target.service);
       if (ctx.json()) {
         Json.print(ctx.out(), d);
       } else {

@@ -5,6 +5,7 @@ import dev.deepdive.ecs.ecsctl.ops.Durations;
 import dev.deepdive.ecs.ecsctl.ops.DrainReport;
 import dev.deepdive.ecs.ecsctl.ops.PlannedService;
 import dev.deepdive.ecs.ecsctl.ops.ServiceDrainer;
+import dev.deepdive.ecs.ecsctl.ops.ServiceScaling;
 import dev.deepdive.ecs.ecsctl.ops.ServiceOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** {@code ecsctl drain-delete}: scale to 0, wait for the tasks to stop, delete, wait for INACTIVE. */
@@ -31,12 +33,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
     description = {
         "Scale services to 0, wait until no task runs or is pending, delete them (never forced),"
             + " and wait until they are INACTIVE. Services drain in parallel.",
+        "A service that Application Auto Scaling scales has its scaling suspended first (and left"
+            + " suspended), so that it cannot scale the service back up while it drains.",
         "Idempotent: a missing, DRAINING or INACTIVE service counts as done; after a timeout or Ctrl-C"
             + " the same command resumes."})
 public final class DrainDeleteCommand implements Callable<Integer> {
-
-  static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
   @Spec
   CommandSpec spec;
@@ -71,8 +72,9 @@ public final class DrainDeleteCommand implements Callable<Integer> {
       Confirmation.requirePossible(ctx.environment().terminal(), yes);
     }
     DrainProgress progress = new DrainProgress(ctx.err(), ctx.environment().time());
-    try (EcsClient ecs = ctx.ecs()) {
-      ServiceDrainer drainer = new ServiceDrainer(ecs, ctx.environment().time(), progress);
+    try (EcsClient ecs = ctx.ecs(); ApplicationAutoScalingClient autoScaling = ctx.autoScaling()) {
+      ServiceDrainer drainer = new ServiceDrainer(ecs, new ServiceScaling(autoScaling), ctx.environment().time(),
+          progress);
       DrainPlan plan = drainer.plan(cluster, services, allowCloudFormationManaged);
       if (!plan.refused().isEmpty()) {
         throw new Refusal(refusalMessage(plan.refused()));
@@ -103,7 +105,7 @@ public final class DrainDeleteCommand implements Callable<Integer> {
 
   /** Before any call: a drain shorter than a second cannot finish; one longer than a day is a typo. */
   private void validate() {
-    DurationConverter.requireWithin(spec.commandLine(), "--timeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
+    OptionChecks.waitTimeout(spec, timeout);
   }
 
   private static String refusalMessage(List<PlannedService> refused) {
@@ -123,7 +125,8 @@ public final class DrainDeleteCommand implements Callable<Integer> {
     for (PlannedService s : plan.toDrain()) {
       ctx.err().println(s.service() + ": desired " + s.desiredCount() + ", running " + s.runningCount()
           + ", pending " + s.pendingCount() + (s.stack() == null ? "" : " (stack " + s.stack() + ")")
-          + " -> scale to 0, then delete");
+          + (s.scalingToSuspend() ? " -> suspend auto scaling (min " + s.scaling().minCount() + ", max "
+              + s.scaling().maxCount() + "), scale to 0, then delete" : " -> scale to 0, then delete"));
     }
   }
 

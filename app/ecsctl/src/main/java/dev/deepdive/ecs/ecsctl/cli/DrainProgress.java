@@ -17,6 +17,11 @@ final class DrainProgress implements DrainListener {
     this.start = time.nanoTime();
   }
 
+  @Override public synchronized void scalingSuspended(String service, int minCount, int maxCount) {
+    line(service + ": auto scaling suspended (min " + minCount + ", max " + maxCount + "), so it cannot scale"
+        + " the service back up; it stays suspended");
+  }
+
   @Override public synchronized void scaledToZero(String service, int previousDesiredCount) {
     line(service + ": desired count " + previousDesiredCount + " -> 0");
   }

@@ -21,17 +21,22 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Operate Amazon ECS services on EC2: drain-to-zero-then-delete, look-ups, diagnosis;"
+    description = "Operate Amazon ECS services on EC2: container instances, scaling, deployments and rollbacks,"
+        + " waiting, events, logs, a shell in a container, drain-to-zero-then-delete, look-ups, diagnosis;"
         + " and review synthesized infrastructure offline.",
     footerHeading = ExitCodes.HEADING,
     footer = {ExitCodes.OK_LINE, ExitCodes.AWS_ERROR_LINE, ExitCodes.USAGE_LINE,
-        "    3  drain-delete timed out (see 'ecsctl help drain-delete')", ExitCodes.INTERNAL_ERROR_LINE,
+        "    3  a wait timed out (drain-delete, services wait, --wait)",
+        "    4  the deployment waited for failed, or the service went away", ExitCodes.INTERNAL_ERROR_LINE,
+        "  127  exec: no Session Manager plugin on PATH",
         ExitCodes.INTERRUPTED_LINE, "Each command's --help lists the codes it uses."},
     subcommands = {
         HelpCommand.class,
         DrainDeleteCommand.class,
         ClustersCommand.class,
+        ContainerInstancesCommand.class,
         ServicesCommand.class,
+        ExecCommand.class,
         TaskDefinitionsCommand.class,
         DiagnoseCommand.class,
         ReviewCommand.class,
@@ -47,7 +52,8 @@ public final class EcsCtl implements Runnable {
 
   /** Global options that only commands calling AWS use; the offline ones do not list or accept them. */
   static final List<String> AWS_OPTIONS =
-      List.of("--region", "--profile", "--endpoint-url", "--connect-timeout", "--read-timeout");
+      List.of("--region", "--profile", "--endpoint-url", "--autoscaling-endpoint-url", "--logs-endpoint-url",
+          "--connect-timeout", "--read-timeout");
 
   private final CliEnvironment environment;
   private ClientSettings clientSettings;

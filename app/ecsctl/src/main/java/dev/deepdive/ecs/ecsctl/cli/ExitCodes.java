@@ -18,8 +18,12 @@ public final class ExitCodes {
   public static final int AWS_ERROR = AwsFailure.EXIT_AWS_ERROR;
   /** Usage error, bad input, no region, or a refusal; nothing was changed. */
   public static final int USAGE = AwsFailure.EXIT_USAGE;
-  /** Timed out while draining; desired count stays 0, not deleted; a rerun resumes. */
+  /** Timed out while draining or waiting; what was changed stays changed; a rerun resumes. */
   public static final int TIMED_OUT = 3;
+  /** The deployment a command waited for failed (the circuit breaker rolled it back), or the service went away. */
+  public static final int DEPLOYMENT_FAILED = 4;
+  /** {@code exec}: the Session Manager plugin is not on PATH (the shell's "command not found"). */
+  public static final int PLUGIN_NOT_FOUND = 127;
   /** A bug in ecsctl (an exception nobody expected); rerun with --debug for the stack trace. */
   public static final int INTERNAL_ERROR = 70;
   /** Interrupted (Ctrl-C): 128 + SIGINT, as shells report it. */
@@ -33,6 +37,11 @@ public final class ExitCodes {
   static final String REFUSAL_LINE = "    2  usage error, bad input, no region, or refused; nothing was changed";
   static final String INTERNAL_ERROR_LINE = "   70  internal error (a bug; rerun with --debug)";
   static final String INTERRUPTED_LINE = "  130  interrupted (Ctrl-C)";
+  static final String WAIT_TIMED_OUT_LINE = "    3  timed out waiting; the change stays made ('ecsctl services wait'"
+      + " waits on)";
+  static final String DEPLOYMENT_FAILED_LINE = "    4  the deployment failed (the circuit breaker rolled it back) or"
+      + " the service went away";
+  static final String INTERRUPTED_CHANGED_LINE = "  130  interrupted (Ctrl-C); what was changed stays changed";
 
   private ExitCodes() {}
 

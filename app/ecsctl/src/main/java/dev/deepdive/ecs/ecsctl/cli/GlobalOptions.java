@@ -24,6 +24,14 @@ public final class GlobalOptions {
       description = "Send ECS calls to this endpoint instead of the regional one (a VPC endpoint, a local fake).")
   URI endpointUrl;
 
+  @Option(names = "--autoscaling-endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Send Application Auto Scaling calls (services scale, drain-delete) to this endpoint.")
+  URI autoScalingEndpointUrl;
+
+  @Option(names = "--logs-endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Send CloudWatch Logs calls (services logs) to this endpoint.")
+  URI logsEndpointUrl;
+
   @Option(names = "--connect-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "Limit for opening a connection to the endpoint, 100ms to 5m (default: 5s).")
@@ -52,6 +60,14 @@ public final class GlobalOptions {
 
   public URI endpointUrl() {
     return endpointUrl;
+  }
+
+  public URI autoScalingEndpointUrl() {
+    return autoScalingEndpointUrl;
+  }
+
+  public URI logsEndpointUrl() {
+    return logsEndpointUrl;
   }
 
   /** --connect-timeout, or {@code null} for the default. */

@@ -3,6 +3,9 @@ package dev.deepdive.ecs.ecsctl.ops;
 /** Progress of a drain, for the person watching. Called from several threads; implementations synchronise. */
 public interface DrainListener {
 
+  /** Application Auto Scaling of the service was suspended, so it cannot raise the count while draining. */
+  default void scalingSuspended(String service, int minCount, int maxCount) {}
+
   /** UpdateService set the desired count to 0. */
   default void scaledToZero(String service, int previousDesiredCount) {}
 

@@ -24,12 +24,15 @@ public record DrainPlan(String cluster, List<PlannedService> services) {
   private static ServiceOutcome unchanged(PlannedService s) {
     return switch (s.action()) {
       case DRAIN_AND_DELETE -> new ServiceOutcome(s.service(), DrainOutcome.WOULD_DELETE, s.status(),
-          s.desiredCount(), s.runningCount(), s.pendingCount(), s.stack(), null,
-          "would scale from desired " + s.desiredCount() + " to 0, wait for " + s.runningCount()
-              + " running and " + s.pendingCount() + " pending tasks to stop, then delete", 0);
+          s.desiredCount(), s.runningCount(), s.pendingCount(), s.stack(),
+          s.scalingToSuspend() ? "would-suspend" : null, null,
+          (s.scalingToSuspend() ? "would suspend its auto scaling (min " + s.scaling().minCount() + ", max "
+              + s.scaling().maxCount() + "), " : "") + "would scale from desired " + s.desiredCount()
+              + " to 0, wait for " + s.runningCount() + " running and " + s.pendingCount()
+              + " pending tasks to stop, then delete", 0);
       case ALREADY_GONE -> ServiceDrainer.alreadyGone(s, 0);
       case REFUSED_CLOUDFORMATION -> new ServiceOutcome(s.service(), DrainOutcome.REFUSED, s.status(),
-          s.desiredCount(), s.runningCount(), s.pendingCount(), s.stack(), null,
+          s.desiredCount(), s.runningCount(), s.pendingCount(), s.stack(), null, null,
           "managed by CloudFormation stack '" + s.stack() + "'; delete it through the stack, or pass"
               + " --allow-cloudformation-managed to drain it behind the stack's back", 0);
     };

@@ -4,6 +4,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -17,12 +19,13 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.EcsClientBuilder;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
- * The one place an {@link EcsClient} is built. Each concern (region, credentials, endpoint, HTTP client,
- * timeouts, retries) is one small method applied to the builder; callers build one client per command and
- * close it.
+ * The one place ecsctl's AWS clients are built: ECS, and for some commands Application Auto Scaling and CloudWatch
+ * Logs, all alike. Each concern (region, credentials, endpoint, HTTP client, timeouts, retries) is one small method
+ * applied to the builder; callers build one client per command and close it.
  */
 public final class EcsClientFactory {
 
@@ -33,7 +36,21 @@ public final class EcsClientFactory {
    * found, instead of the SDK's chain-of-providers message.
    */
   public static EcsClient create(ClientSettings settings) {
-    EcsClientBuilder builder = EcsClient.builder();
+    return build(EcsClient.builder(), settings);
+  }
+
+  /** An Application Auto Scaling client, built like the ECS one; {@code settings.endpoint()} is its own. */
+  public static ApplicationAutoScalingClient createAutoScaling(ClientSettings settings) {
+    return build(ApplicationAutoScalingClient.builder(), settings);
+  }
+
+  /** A CloudWatch Logs client, built like the ECS one; {@code settings.endpoint()} is its own. */
+  public static CloudWatchLogsClient createLogs(ClientSettings settings) {
+    return build(CloudWatchLogsClient.builder(), settings);
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+      ClientSettings settings) {
     region(builder, settings);
     credentials(builder, settings);
     endpoint(builder, settings);
@@ -71,11 +88,11 @@ public final class EcsClientFactory {
     }
   }
 
-  private static void region(EcsClientBuilder builder, ClientSettings settings) {
+  private static void region(AwsClientBuilder<?, ?> builder, ClientSettings settings) {
     builder.region(Region.of(withResolvedRegion(settings).region()));
   }
 
-  private static void credentials(EcsClientBuilder builder, ClientSettings settings) {
+  private static void credentials(AwsClientBuilder<?, ?> builder, ClientSettings settings) {
     AwsCredentialsProvider provider = settings.credentials();
     if (provider != null) {
       builder.credentialsProvider(provider);
@@ -99,13 +116,13 @@ public final class EcsClientFactory {
     }
   }
 
-  private static void endpoint(EcsClientBuilder builder, ClientSettings settings) {
+  private static void endpoint(AwsClientBuilder<?, ?> builder, ClientSettings settings) {
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
   }
 
-  private static void httpClient(EcsClientBuilder builder, ClientSettings settings) {
+  private static void httpClient(AwsSyncClientBuilder<?, ?> builder, ClientSettings settings) {
     // The JDK's HttpURLConnection client: no Netty or Apache on the CLI's start-up path.
     // Proxies: the JDK's https.proxyHost/http.proxyHost properties and the HTTPS_PROXY/HTTP_PROXY/NO_PROXY
     // environment variables, as the AWS CLI honours them.

@@ -13,15 +13,32 @@ public final class PollInterval {
   public static final Duration MAX = Duration.ofSeconds(1);
   private static final double GROWTH = 1.5;
 
-  private Duration current = MIN;
+  private final Duration min;
+  private final Duration max;
+  private Duration current;
 
-  /** The wait before the next poll: back to {@link #MIN} after a change, else 1.5 times longer up to {@link #MAX}. */
+  /** From {@link #MIN} to {@link #MAX}: drain-delete's bounds. */
+  public PollInterval() {
+    this(MIN, MAX);
+  }
+
+  /** From {@code min} after a change up to {@code max} while nothing changes. */
+  public PollInterval(Duration min, Duration max) {
+    if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("need 0 < min <= max, got " + min + " and " + max);
+    }
+    this.min = min;
+    this.max = max;
+    this.current = min;
+  }
+
+  /** The wait before the next poll: back to the minimum after a change, else 1.5 times longer up to the maximum. */
   public Duration next(boolean somethingChanged) {
     if (somethingChanged) {
-      current = MIN;
+      current = min;
     } else {
       long grown = (long) (current.toMillis() * GROWTH);
-      current = Duration.ofMillis(Math.min(grown, MAX.toMillis()));
+      current = Duration.ofMillis(Math.min(grown, max.toMillis()));
     }
     return current;
   }

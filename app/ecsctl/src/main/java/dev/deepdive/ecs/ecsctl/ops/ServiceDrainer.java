@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  *   <li>If the desired count goes back up while waiting (Application Auto Scaling, a deployment), the service
  *       is not deleted and the run reports it as failed instead of fighting the other actor.</li>
  *   <li>On timeout or Ctrl-C the service stays at desired 0 and undeleted; a rerun picks it up where it is.</li>
+ *   <li>A service that Application Auto Scaling scales has its scaling suspended first (see
+ *       {@link ServiceScaling}): otherwise a target tracking policy or a scheduled action raises the count again
+ *       while its tasks drain. The suspension is not undone: the service is about to be deleted, and if the run
+ *       stops early a rerun needs it suspended still.</li>
  * </ul>
  */
 public final class ServiceDrainer {
@@ -52,9 +56,15 @@ public final class ServiceDrainer {
   private final EcsClient ecs;
   private final TimeSource time;
   private final DrainListener listener;
+  private final ServiceScaling scaling;
 
-  public ServiceDrainer(EcsClient ecs, TimeSource time, DrainListener listener) {
+  /**
+   * @param scaling where to look up and suspend auto scaling; null: services are taken as unscaled (for
+   *     callers without Application Auto Scaling access, which then must know no scaling is configured)
+   */
+  public ServiceDrainer(EcsClient ecs, ServiceScaling scaling, TimeSource time, DrainListener listener) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
+    this.scaling = scaling;
     this.time = Objects.requireNonNull(time, "time");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
@@ -70,7 +80,7 @@ public final class ServiceDrainer {
     for (String name : names) {
       Service service = found.get(name);
       if (service == null) {
-        planned.add(new PlannedService(name, PlannedService.Action.ALREADY_GONE, "MISSING", 0, 0, 0, null));
+        planned.add(new PlannedService(name, PlannedService.Action.ALREADY_GONE, "MISSING", 0, 0, 0, null, null));
         continue;
       }
       String stack = stackName(service);
@@ -83,7 +93,13 @@ public final class ServiceDrainer {
         action = PlannedService.Action.DRAIN_AND_DELETE;
       }
       planned.add(new PlannedService(name, action, service.status(), count(service.desiredCount()),
-          count(service.runningCount()), count(service.pendingCount()), stack));
+          count(service.runningCount()), count(service.pendingCount()), stack, null));
+    }
+    List<String> toDrain = planned.stream().filter(p -> p.action() == PlannedService.Action.DRAIN_AND_DELETE)
+        .map(PlannedService::service).toList();
+    if (scaling != null && !toDrain.isEmpty()) {
+      Map<String, ServiceScaling.Target> targets = scaling.targets(cluster, toDrain);
+      planned.replaceAll(p -> targets.containsKey(p.service()) ? p.withScaling(targets.get(p.service())) : p);
     }
     return new DrainPlan(cluster, planned);
   }
@@ -129,7 +145,7 @@ public final class ServiceDrainer {
       default -> "already deleted (" + s.status() + "); nothing to do";
     };
     return new ServiceOutcome(s.service(), DrainOutcome.ALREADY_GONE, s.status(), null, null, null, s.stack(),
-        null, why, seconds);
+        null, null, why, seconds);
   }
 
   private ServiceOutcome finish(ServiceOutcome outcome) {
@@ -161,6 +177,7 @@ public final class ServiceDrainer {
     volatile int running;
     volatile int pending;
     volatile String latestEventId;
+    volatile boolean scalingSuspended;
 
     Tracker(PlannedService planned) {
       this.planned = planned;
@@ -291,6 +308,17 @@ public final class ServiceDrainer {
     }
 
     private void scaleToZero(Tracker t) {
+      if (t.planned.scalingToSuspend()) {
+        try {
+          scaling.suspend(cluster, t.name());
+          t.scalingSuspended = true;
+          listener.scalingSuspended(t.name(), t.planned.scaling().minCount(), t.planned.scaling().maxCount());
+        } catch (SdkException e) {
+          done(t, DrainOutcome.FAILED, AwsErrors.code(e), "RegisterScalableTarget (suspending its auto scaling)"
+              + " failed: " + AwsErrors.message(e) + "; not scaled down, nothing changed");
+          return;
+        }
+      }
       try {
         ecs.updateService(r -> r.cluster(cluster).service(t.name()).desiredCount(0));
         t.desired = 0;
@@ -343,7 +371,9 @@ public final class ServiceDrainer {
       t.phase = Phase.DONE;
       double seconds = (time.nanoTime() - start) / 1e9;
       ServiceOutcome result = new ServiceOutcome(t.name(), outcome, t.status, t.desired, t.running, t.pending,
-          t.planned.stack(), errorCode, message, Math.round(seconds * 10) / 10.0);
+          t.planned.stack(), t.scalingSuspended ? "suspended" : null, errorCode,
+          t.scalingSuspended ? message + "; its auto scaling was suspended first and stays suspended" : message,
+          Math.round(seconds * 10) / 10.0);
       synchronized (outcomes) {
         outcomes.put(t.name(), result);
       }

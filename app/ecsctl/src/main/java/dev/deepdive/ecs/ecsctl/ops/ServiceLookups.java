@@ -59,6 +59,25 @@ public final class ServiceLookups {
     return new Described(List.copyOf(out), List.copyOf(missing));
   }
 
+  /**
+   * The service's events from {@code since} on, oldest first, at most {@code limit} (the newest ones). ECS
+   * keeps a service's latest 100 events
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html).
+   */
+  public List<EventSummary> events(String cluster, String service, java.time.Instant since, int limit) {
+    Service s = ServiceDescriptions.describe(ecs, cluster, List.of(service)).get(service);
+    if (s == null) {
+      throw new NotFoundException("ServiceNotFoundException", AskedFor.services(cluster, List.of(service)), null);
+    }
+    List<EventSummary> out = new ArrayList<>(s.events().stream()
+        .filter(e -> e.createdAt() == null || !e.createdAt().isBefore(since))
+        .limit(limit)
+        .map(ServiceLookups::event)
+        .toList());
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
   static ServiceDetail detail(Service s) {
     List<DeploymentSummary> deployments = s.deployments().stream().map(ServiceLookups::deployment).toList();
     List<EventSummary> events = s.events().stream().limit(EVENTS_SHOWN).map(ServiceLookups::event).toList();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outcome what happened
  * @param status the last ECS status seen: ACTIVE, DRAINING, INACTIVE, or MISSING
  * @param stack the CloudFormation stack managing the service, if any
+ * @param autoScaling {@code suspended} when drain-delete suspended its Application Auto Scaling before scaling
+ *     to 0 (it stays suspended), {@code would-suspend} in a dry run; absent when nothing scales the service
  * @param errorCode the AWS error code when {@code outcome} is FAILED
  * @param message one human sentence about the outcome
  * @param seconds time from the start of the run until this outcome
@@ -22,6 +24,7 @@ public record ServiceOutcome(
     Integer runningCount,
     Integer pendingCount,
     String stack,
+    String autoScaling,
     String errorCode,
     String message,
     double seconds) {}

@@ -1,0 +1,57 @@
+package dev.deepdive.ecs.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** ecs.config read the way the agent reads it. */
+class AgentSettingsTest {
+  @Test
+  void defaultsAreTheAgentsOwn() {
+    AgentSettings settings = AgentSettings.parse(Map.of(), false).settings();
+
+    assertThat(settings).isEqualTo(AgentSettings.defaults());
+    assertThat(settings.reservedMemoryMiB()).isZero();
+    assertThat(settings.reservedUdpPorts()).isEmpty();
+    assertThat(settings.gpuSupport()).isFalse();
+  }
+
+  @Test
+  void reservedPortsReplaceTheDefaultsAsTheAgentMergesDefaultsOnlyIntoUnsetFields() {
+    AgentSettings settings = AgentSettings.parse(Map.of("ECS_RESERVED_PORTS", "[22, 8080]",
+        "ECS_RESERVED_PORTS_UDP", "[53]"), false).settings();
+
+    assertThat(settings.reservedPorts()).containsExactly(HostPort.tcp(22), HostPort.udp(53), HostPort.tcp(8080));
+  }
+
+  @Test
+  void readsCustomAttributes() {
+    assertThat(AgentSettings.parse(Map.of("ECS_INSTANCE_ATTRIBUTES", "{\"stack\": \"prod\"}"), false).settings()
+        .instanceAttributes()).containsExactly(Map.entry("stack", "prod"));
+  }
+
+  @Test
+  void reportsEveryBadValue() {
+    AgentSettings.Parsed parsed = AgentSettings.parse(Map.of(
+        "ECS_RESERVED_MEMORY", "lots",
+        "ECS_RESERVED_PORTS", "22,80",
+        "ECS_RESERVED_PORTS_UDP", "[0]",
+        "ECS_INSTANCE_ATTRIBUTES", "{\"n\": 1}"), false);
+
+    assertThat(parsed.settings()).isNull();
+    assertThat(parsed.problems()).containsExactlyInAnyOrder(
+        "ECS_RESERVED_MEMORY: expected a whole number of MiB such as \"256\", got \"lots\"",
+        "ECS_RESERVED_PORTS: expected a JSON array of port numbers 1 to 65535 such as"
+            + " \"[22, 2375, 2376, 51678, 51679]\", got \"22,80\" (the agent would ignore it)",
+        "ECS_RESERVED_PORTS_UDP: expected a JSON array of port numbers 1 to 65535 such as"
+            + " \"[22, 2375, 2376, 51678, 51679]\", got 0 in [0]",
+        "ECS_INSTANCE_ATTRIBUTES: attribute 'n' must have a string value, got 1");
+  }
+
+  @Test
+  void reservedMemoryFitsTheAgentsSixteenBits() {
+    assertThat(AgentSettings.parse(Map.of("ECS_RESERVED_MEMORY", "70000"), false).problems()).containsExactly(
+        "ECS_RESERVED_MEMORY: must be 0 to 65535 MiB (the agent keeps it in 16 bits), got 70000");
+  }
+}

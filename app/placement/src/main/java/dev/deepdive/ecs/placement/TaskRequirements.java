@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.placement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,6 +50,96 @@ public record TaskRequirements(
     Objects.requireNonNull(gpus, "gpus");
     staticHostPorts = List.copyOf(staticHostPorts);
     placementConstraints = List.copyOf(placementConstraints);
+  }
+
+  /**
+   * What a task of {@code view} reserves and binds, as the scheduler counts it.
+   *
+   * @param file how messages name the task definition file
+   */
+  public static TaskRequirements of(String file, TaskDefinitionView view) {
+    List<TaskDefinitionView.Container> containers = view.containers();
+    Reservation cpu;
+    if (view.cpu() != null) {
+      cpu = new Reservation(view.cpu(), "cpu", "task-level cpu");
+    } else if (containers.size() == 1) {
+      cpu = new Reservation(orZero(containers.get(0).cpu()), "containerDefinitions[0].cpu", "its container's cpu");
+    } else {
+      cpu = new Reservation(containers.stream().mapToInt(c -> orZero(c.cpu())).sum(), "containerDefinitions",
+          "the sum of the containers' cpu");
+    }
+    Reservation memory;
+    if (view.memory() != null) {
+      memory = new Reservation(view.memory(), "memory", "task-level memory");
+    } else if (containers.size() == 1) {
+      TaskDefinitionView.Container only = containers.get(0);
+      memory = only.memoryReservation() != null
+          ? new Reservation(only.memoryReservation(), "containerDefinitions[0].memoryReservation",
+              "its container's memoryReservation")
+          : new Reservation(orZero(only.memory()), "containerDefinitions[0].memory", "its container's memory");
+    } else {
+      memory = new Reservation(containers.stream().mapToInt(TaskRequirements::reservedMemory).sum(),
+          "containerDefinitions", "the sum of the containers' memoryReservation, else memory");
+    }
+    int gpus = 0;
+    List<String> gpuFields = new ArrayList<>();
+    List<StaticHostPort> ports = new ArrayList<>();
+    for (int i = 0; i < containers.size(); i++) {
+      TaskDefinitionView.Container c = containers.get(i);
+      for (int j = 0; j < c.resourceRequirements().size(); j++) {
+        TaskDefinitionView.ResourceRequirement r = c.resourceRequirements().get(j);
+        if ("GPU".equals(r.type()) && r.value() != null && r.value().matches("[0-9]{1,4}")) {
+          gpus += Integer.parseInt(r.value());
+          gpuFields.add("containerDefinitions[" + i + "].resourceRequirements[" + j + "]");
+        }
+      }
+      for (int j = 0; j < c.portMappings().size(); j++) {
+        staticHostPort(view.networkMode(), c.portMappings().get(j), "containerDefinitions[" + i + "].portMappings["
+            + j + "]").ifPresent(ports::add);
+      }
+    }
+    Reservation gpu = new Reservation(gpus, gpuFields.size() == 1 ? gpuFields.get(0) : "containerDefinitions",
+        gpuFields.size() == 1 ? "its GPU resource requirement"
+            : "the sum of the containers' GPU resource requirements");
+    List<PlacementConstraint> constraints = new ArrayList<>();
+    for (int i = 0; i < view.placementConstraints().size(); i++) {
+      constraints.add(PlacementConstraint.memberOf(view.placementConstraints().get(i), "placementConstraints[" + i
+          + "]"));
+    }
+    Architecture architecture = view.cpuArchitecture() == null ? null
+        : Architecture.parse(view.cpuArchitecture()).orElse(null);
+    return new TaskRequirements(file, view.family() == null ? "" : view.family(), view.networkMode(), cpu, memory,
+        gpu, ports, architecture, view.operatingSystemFamily(), constraints);
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  private static int reservedMemory(TaskDefinitionView.Container c) {
+    return c.memoryReservation() != null ? c.memoryReservation() : orZero(c.memory());
+  }
+
+  /**
+   * The host port a mapping binds on the instance, if any: in bridge mode a non-zero hostPort (0 or none is
+   * dynamic, and a containerPortRange gets a dynamic range); in host mode the container port itself; in awsvpc and
+   * none modes nothing.
+   */
+  private static java.util.Optional<StaticHostPort> staticHostPort(NetworkMode mode,
+      TaskDefinitionView.PortMapping mapping, String path) {
+    String protocol = mapping.protocol() == null ? "tcp" : mapping.protocol();
+    Integer port = null;
+    String field = path + ".hostPort";
+    if (mode == NetworkMode.BRIDGE && mapping.hostPort() != null && mapping.hostPort() > 0) {
+      port = mapping.hostPort();
+    } else if (mode == NetworkMode.HOST && mapping.containerPort() != null) {
+      port = mapping.containerPort();
+      field = mapping.hostPort() != null ? field : path + ".containerPort";
+    }
+    if (port == null || port < 1 || port > 65535 || !protocol.equals("tcp") && !protocol.equals("udp")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new StaticHostPort(new HostPort(port, protocol), field));
   }
 
   /** True when the task runs on Linux: the file names no operating system family, or LINUX. */

@@ -181,10 +181,8 @@ class RegistrationRulesTest {
   }
 
   @Test
-  void oneContainerPortForOneProtocol() {
-    assertThat(check(container("app").port(53, 0, "tcp").port(53, 0, "udp"))).containsExactly(FILE
-        + ": containerDefinitions[0].portMappings[1].protocol: container port 53 is already mapped for tcp; ECS"
-        + " rejects exposing one container port for two protocols");
+  void oneContainerPortMayServeTcpAndUdp() {
+    assertThat(check(container("app").port(53, 0, "tcp").port(53, 0, "udp"))).isEmpty();
   }
 
   @Test

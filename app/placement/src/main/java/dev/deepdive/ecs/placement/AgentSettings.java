@@ -63,6 +63,11 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
     return new AgentSettings(0, ports(DEFAULT_RESERVED_TCP_PORTS, "tcp"), new TreeSet<>(), false, new TreeMap<>());
   }
 
+  /** These settings with {@code ECS_RESERVED_MEMORY} set to {@code mib}. */
+  public AgentSettings withReservedMemoryMiB(int mib) {
+    return new AgentSettings(mib, reservedTcpPorts, reservedUdpPorts, gpuSupport, instanceAttributes);
+  }
+
   /** Every port the agent registers as reserved, TCP and UDP. */
   public SortedSet<HostPort> reservedPorts() {
     SortedSet<HostPort> all = new TreeSet<>(reservedTcpPorts);

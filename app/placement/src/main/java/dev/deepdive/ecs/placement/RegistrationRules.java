@@ -6,10 +6,8 @@ import dev.deepdive.ecs.placement.TaskDefinitionView.LinuxParameters;
 import dev.deepdive.ecs.placement.TaskDefinitionView.PortMapping;
 import dev.deepdive.ecs.placement.TaskDefinitionView.ResourceRequirement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +16,9 @@ import java.util.regex.Pattern;
  * time, as a failed {@code AWS::ECS::TaskDefinition}. Each rule names its source: the RegisterTaskDefinition API
  * reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html) and the
  * pages of the shapes it contains (API_ContainerDefinition.html, API_HealthCheck.html, API_ContainerDependency.html,
- * API_PortMapping.html, API_ResourceRequirement.html, API_LinuxParameters.html, API_Tag.html).
+ * API_PortMapping.html, API_ResourceRequirement.html, API_LinuxParameters.html, API_Tag.html). Left out on purpose:
+ * one container port for TCP and UDP, which older pages said ECS rejects and AWS has since documented as supported
+ * (awsdocs/amazon-ecs-developer-guide#128).
  *
  * <p>Pure functions of a {@link TaskDefinitionView}; every problem, one line each:
  * {@code <file>: <JSON path>: <what is wrong and what is allowed>}. The rules that need no ECS knowledge beyond the
@@ -240,21 +240,11 @@ public final class RegistrationRules {
   }
 
   private void ports(String at, Container c) {
-    Map<Integer, String> protocolByPort = new HashMap<>();
     for (int j = 0; j < c.portMappings().size(); j++) {
       PortMapping pm = c.portMappings().get(j);
       String path = at + ".portMappings[" + j + "]";
-      String protocol = pm.protocol() == null ? "tcp" : pm.protocol();
-      if (pm.containerPort() != null) {
-        if (pm.containerPort() < 1 || pm.containerPort() > 65535) {
-          problem(path + ".containerPort", pm.containerPort() + " is not a port; ECS allows 1 to 65535");
-        } else {
-          String earlier = protocolByPort.putIfAbsent(pm.containerPort(), protocol);
-          if (earlier != null && !earlier.equals(protocol)) {
-            problem(path + ".protocol", "container port " + pm.containerPort() + " is already mapped for " + earlier
-                + "; ECS rejects exposing one container port for two protocols");
-          }
-        }
+      if (pm.containerPort() != null && (pm.containerPort() < 1 || pm.containerPort() > 65535)) {
+        problem(path + ".containerPort", pm.containerPort() + " is not a port; ECS allows 1 to 65535");
       }
       if (pm.hostPort() != null && (pm.hostPort() < 0 || pm.hostPort() > 65535)) {
         problem(path + ".hostPort", pm.hostPort() + " is not a port; ECS allows 0 (a dynamic port) to 65535");

@@ -41,7 +41,8 @@ class AgentSettingsTest {
 
     assertThat(parsed.settings()).isNull();
     assertThat(parsed.problems()).containsExactlyInAnyOrder(
-        "ECS_RESERVED_MEMORY: expected a whole number of MiB such as \"256\", got \"lots\"",
+        "ECS_RESERVED_MEMORY: must be a whole number of MiB from 0 to 65535 (the agent keeps it in 16 bits), got"
+            + " \"lots\"",
         "ECS_RESERVED_PORTS: expected a JSON array of port numbers 1 to 65535 such as"
             + " \"[22, 2375, 2376, 51678, 51679]\", got \"22,80\" (the agent would ignore it)",
         "ECS_RESERVED_PORTS_UDP: expected a JSON array of port numbers 1 to 65535 such as"
@@ -52,6 +53,7 @@ class AgentSettingsTest {
   @Test
   void reservedMemoryFitsTheAgentsSixteenBits() {
     assertThat(AgentSettings.parse(Map.of("ECS_RESERVED_MEMORY", "70000"), false).problems()).containsExactly(
-        "ECS_RESERVED_MEMORY: must be 0 to 65535 MiB (the agent keeps it in 16 bits), got 70000");
+        "ECS_RESERVED_MEMORY: must be a whole number of MiB from 0 to 65535 (the agent keeps it in 16 bits), got"
+            + " \"70000\"");
   }
 }

@@ -318,8 +318,8 @@ class PlacementModelTest {
     PlacementReport report = environment("t3.medium").agent("ECS_RESERVED_MEMORY", "a lot")
         .service("web", 1, task(WEB, 128, 256)).evaluate();
 
-    assertThat(report.errors()).containsExactly("app/environments/dev.json: agent.ECS_RESERVED_MEMORY: expected a"
-        + " whole number of MiB such as \"256\", got \"a lot\"");
+    assertThat(report.errors()).containsExactly("app/environments/dev.json: agent.ECS_RESERVED_MEMORY: must be a"
+        + " whole number of MiB from 0 to 65535 (the agent keeps it in 16 bits), got \"a lot\"");
   }
 
   @Test

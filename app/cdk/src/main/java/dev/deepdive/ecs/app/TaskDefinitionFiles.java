@@ -6,10 +6,10 @@ import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.constructs.EcrImageReference;
-import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.constructs.taskdef.ValidationReport;
+import dev.deepdive.ecs.placement.AgentSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ final class TaskDefinitionFiles {
       }
       documents.put(service.taskDefinition(), document.get());
       ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes(),
-          InstanceTypeCapacity.ecsReservedMemoryMiB(environment.agent()));
+          AgentSettings.reservedMemoryMiB(environment.agent()));
       String forService = " (service " + service.name() + " of " + environment.source() + ", services[" + i + "])";
       fit.errors().forEach(error -> problems.add(error + forService));
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));

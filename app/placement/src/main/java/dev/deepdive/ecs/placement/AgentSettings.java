@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The ECS agent settings ({@code ecs.config}) that change what a container instance registers, read the way the
@@ -47,6 +48,7 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
   public static final String INSTANCE_ATTRIBUTES = "ECS_INSTANCE_ATTRIBUTES";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,5}");
 
   public AgentSettings {
     if (reservedMemoryMiB < 0 || reservedMemoryMiB > MAX_RESERVED_MEMORY_MIB) {
@@ -87,18 +89,10 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
     Objects.requireNonNull(settings, "settings");
     List<String> problems = new ArrayList<>();
     int reservedMemory = 0;
-    String memory = settings.get(RESERVED_MEMORY);
-    if (memory != null) {
-      try {
-        reservedMemory = Integer.parseInt(memory.trim());
-        if (reservedMemory < 0 || reservedMemory > MAX_RESERVED_MEMORY_MIB) {
-          problems.add(RESERVED_MEMORY + ": must be 0 to " + MAX_RESERVED_MEMORY_MIB + " MiB (the agent keeps it in"
-              + " 16 bits), got " + memory.trim());
-          reservedMemory = 0;
-        }
-      } catch (NumberFormatException e) {
-        problems.add(RESERVED_MEMORY + ": expected a whole number of MiB such as \"256\", got \"" + memory + "\"");
-      }
+    try {
+      reservedMemory = reservedMemoryMiB(settings);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
     }
     SortedSet<HostPort> tcp = settings.containsKey(RESERVED_PORTS)
         ? portList(RESERVED_PORTS, settings.get(RESERVED_PORTS), "tcp", problems)
@@ -116,6 +110,25 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
       return new Parsed(null, problems);
     }
     return new Parsed(new AgentSettings(reservedMemory, tcp, udp, gpu, attributes), List.of());
+  }
+
+  /**
+   * {@code ECS_RESERVED_MEMORY} of {@code settings} in MiB: a whole number the agent reads as a 16-bit unsigned
+   * integer; 0 when not set.
+   *
+   * @throws IllegalArgumentException when the value is not a whole number of MiB from 0 to
+   *     {@value #MAX_RESERVED_MEMORY_MIB}; the message starts with the setting's name
+   */
+  public static int reservedMemoryMiB(Map<String, String> settings) {
+    String value = settings.get(RESERVED_MEMORY);
+    if (value == null) {
+      return 0;
+    }
+    if (!WHOLE_NUMBER.matcher(value).matches() || Integer.parseInt(value) > MAX_RESERVED_MEMORY_MIB) {
+      throw new IllegalArgumentException(RESERVED_MEMORY + ": must be a whole number of MiB from 0 to "
+          + MAX_RESERVED_MEMORY_MIB + " (the agent keeps it in 16 bits), got \"" + value + "\"");
+    }
+    return Integer.parseInt(value);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.deepdive.ecs.placement.NetworkMode;
 import dev.deepdive.ecs.placement.RegistrationRules;
 import dev.deepdive.ecs.placement.TaskDefinitionView;
 import dev.deepdive.ecs.placement.TaskRequirements;

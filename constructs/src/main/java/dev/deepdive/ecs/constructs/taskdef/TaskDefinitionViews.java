@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepdive.ecs.constructs.EcrImageReference;
+import dev.deepdive.ecs.placement.NetworkMode;
 import dev.deepdive.ecs.placement.TaskDefinitionView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class TaskDefinitionViews {
     JsonNode platform = root.path("runtimePlatform");
     return new TaskDefinitionView(
         text(root, "family"),
-        dev.deepdive.ecs.placement.NetworkMode.valueOf(networkMode.name()),
+        networkMode,
         root.has("cpu") ? TaskSize.cpuUnits(root.get("cpu")).orElse(null) : null,
         root.has("memory") ? TaskSize.memoryMiB(root.get("memory")).orElse(null) : null,
         text(root, "pidMode"),

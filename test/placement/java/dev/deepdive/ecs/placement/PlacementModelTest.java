@@ -45,6 +45,15 @@ class PlacementModelTest {
   }
 
   @Test
+  void namesEveryBoundThatAllowsNoMoreTasksPerInstance() {
+    PlacementReport report = environment("t3.medium").sizes(1, 2)
+        .service("web", 3, task(WEB, 256, 2500).hostPort(80)).evaluate();
+
+    assertThat(report.errors()).singleElement().asString().contains("static host port 80 allows one task per"
+        + " instance (and its memory reservation allows no more); service web");
+  }
+
+  @Test
   void lowerMinimumHealthyPercentLetsTheDeploymentStopAnOldTaskFirst() {
     PlacementReport report = environment("t3.medium").sizes(1, 2)
         .service("web", 2, 200, 50, PlacementStrategy.SPREAD, List.of(), task(WEB, 256, 512).hostPort(8080))

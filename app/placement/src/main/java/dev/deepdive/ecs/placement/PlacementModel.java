@@ -476,9 +476,9 @@ public final class PlacementModel {
       case CPU:
         return "CPU reservation";
       case GPU:
-        return "GPUs";
+        return "GPU reservation";
       default:
-        return "network interfaces";
+        return "network interface limit";
     }
   }
 

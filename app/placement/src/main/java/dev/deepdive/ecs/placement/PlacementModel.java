@@ -177,7 +177,9 @@ public final class PlacementModel {
 
   /**
    * The fewest instances of {@code type} on which every service places and deploys; -1 when no number up to
-   * {@link #MAX_INSTANCES} does. Binary search: more instances never leave the greedy scheduler fewer choices.
+   * {@link #MAX_INSTANCES} does. Searched from a lower bound (what each service needs alone, and the CPU and memory
+   * of all tasks together), doubling until it fits, then halving the gap: more instances never leave the greedy
+   * scheduler fewer choices, and the simulations stay near the answer instead of at a thousand instances.
    */
   private int instancesNeeded(RegisteredResources type) {
     return needed.computeIfAbsent(type, this::searchInstancesNeeded);
@@ -187,23 +189,40 @@ public final class PlacementModel {
     if (!unplaceable.isEmpty()) {
       return -1;
     }
-    int high = capacity.maxSize();
-    if (!simulate(type, high).ok()) {
-      if (!simulate(type, MAX_INSTANCES).ok()) {
+    int fits = Math.max(1, lowerBound(type));
+    int fails = fits - 1;
+    while (!simulate(type, fits).ok()) {
+      if (fits >= MAX_INSTANCES) {
         return -1;
       }
-      high = MAX_INSTANCES;
+      fails = fits;
+      fits = Math.min(MAX_INSTANCES, fits * 2);
     }
-    int low = 0;
-    while (high - low > 1) {
-      int middle = (low + high) >>> 1;
+    while (fits - fails > 1) {
+      int middle = (fails + fits) >>> 1;
       if (simulate(type, middle).ok()) {
-        high = middle;
+        fits = middle;
       } else {
-        low = middle;
+        fails = middle;
       }
     }
-    return high;
+    return fits;
+  }
+
+  /** Instances no fewer than which can run every service: each one's need alone, and all tasks' CPU and memory. */
+  private int lowerBound(RegisteredResources type) {
+    int bound = 0;
+    long cpu = 0;
+    long memory = 0;
+    for (ServicePlan plan : plans) {
+      ServiceInput s = plan.input;
+      bound = Math.max(bound, InstanceLimit.of(plan, type).instancesFor(s.desiredCount()));
+      cpu += (long) s.desiredCount() * s.task().cpu().amount();
+      memory += (long) s.desiredCount() * s.task().memory().amount();
+    }
+    bound = (int) Math.max(bound, Math.ceil(cpu / (double) Math.max(1, type.cpuUnits())));
+    bound = (int) Math.max(bound, Math.ceil(memory / (double) Math.max(1, type.memoryMiB())));
+    return Math.min(bound, MAX_INSTANCES);
   }
 
   // ---- findings -------------------------------------------------------------------------------------------------

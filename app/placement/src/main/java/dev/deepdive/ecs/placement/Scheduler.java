@@ -15,9 +15,12 @@ import java.util.Optional;
  */
 final class Scheduler {
   private final List<SimulatedInstance> instances;
+  /** Per service, its tasks per zone: spread asks at every placement, so it is kept, not counted. */
+  private final Map<ServicePlan, Map<String, Integer>> perZone;
 
-  private Scheduler(List<SimulatedInstance> instances) {
+  private Scheduler(List<SimulatedInstance> instances, Map<ServicePlan, Map<String, Integer>> perZone) {
     this.instances = instances;
+    this.perZone = perZone;
   }
 
   /**
@@ -39,11 +42,13 @@ final class Scheduler {
       }
       instances.add(new SimulatedInstance(i, zoneName, registered, attributes));
     }
-    return new Scheduler(instances);
+    return new Scheduler(instances, new HashMap<>());
   }
 
   Scheduler copy() {
-    return new Scheduler(new ArrayList<>(instances.stream().map(SimulatedInstance::copy).toList()));
+    Map<ServicePlan, Map<String, Integer>> zones = new HashMap<>();
+    perZone.forEach((plan, counts) -> zones.put(plan, new HashMap<>(counts)));
+    return new Scheduler(new ArrayList<>(instances.stream().map(SimulatedInstance::copy).toList()), zones);
   }
 
   List<SimulatedInstance> instances() {
@@ -74,42 +79,47 @@ final class Scheduler {
    * @return the instance, or empty when none fits
    */
   Optional<SimulatedInstance> place(ServicePlan plan, boolean old, Map<Shortfall, Integer> blocked) {
-    List<SimulatedInstance> fitting = new ArrayList<>();
-    Map<Shortfall, Integer> reasons = ServicePlan.tally();
+    boolean binpack = plan.input.strategy() == PlacementStrategy.BINPACK;
+    Map<String, Integer> zones = zoneCounts(plan);
+    int[] reasons = new int[Shortfall.values().length];
+    SimulatedInstance chosen = null;
     for (SimulatedInstance instance : instances) {
-      Optional<Shortfall> shortfall = instance.shortfall(plan);
-      if (shortfall.isPresent()) {
-        reasons.merge(shortfall.get(), 1, Integer::sum);
-      } else {
-        fitting.add(instance);
+      Shortfall shortfall = instance.shortfallOrNull(plan);
+      if (shortfall != null) {
+        reasons[shortfall.ordinal()]++;
+      } else if (chosen == null || (binpack ? binpackBefore(instance, chosen) : spreadBefore(instance, chosen,
+          plan, zones))) {
+        chosen = instance;
       }
     }
-    if (fitting.isEmpty()) {
+    if (chosen == null) {
       blocked.clear();
-      blocked.putAll(reasons);
+      for (Shortfall s : Shortfall.values()) {
+        if (reasons[s.ordinal()] > 0) {
+          blocked.put(s, reasons[s.ordinal()]);
+        }
+      }
       return Optional.empty();
     }
-    SimulatedInstance chosen = plan.input.strategy() == PlacementStrategy.BINPACK
-        ? fitting.stream().min(Comparator.comparingInt((SimulatedInstance i) -> i.memoryFree)
-            .thenComparingInt(i -> i.index)).orElseThrow()
-        : spreadChoice(plan, fitting);
-    chosen.start(new SimulatedTask(plan, old));
+    chosen.start(plan, old);
+    zones.merge(chosen.zone, 1, Integer::sum);
     return Optional.of(chosen);
   }
 
-  /** spread by Availability Zone (fewest tasks of the service in the zone), then by instance (fewest on it). */
-  private SimulatedInstance spreadChoice(ServicePlan plan, List<SimulatedInstance> fitting) {
-    Map<String, Integer> perZone = tasksPerZone(plan);
-    return fitting.stream().min(Comparator.comparingInt((SimulatedInstance i) -> perZone.getOrDefault(i.zone, 0))
-        .thenComparingInt(i -> i.count(plan)).thenComparingInt(i -> i.index)).orElseThrow();
+  /** binpack by memory: the least memory left first; instances are scanned in index order, so ties keep the first. */
+  private static boolean binpackBefore(SimulatedInstance candidate, SimulatedInstance best) {
+    return candidate.memoryFree < best.memoryFree;
   }
 
-  private Map<String, Integer> tasksPerZone(ServicePlan plan) {
-    Map<String, Integer> perZone = new HashMap<>();
-    for (SimulatedInstance instance : instances) {
-      perZone.merge(instance.zone, instance.count(plan), Integer::sum);
-    }
-    return perZone;
+  /** spread by Availability Zone (fewest tasks of the service in the zone), then by instance (fewest on it). */
+  private static boolean spreadBefore(SimulatedInstance candidate, SimulatedInstance best, ServicePlan plan,
+      Map<String, Integer> zones) {
+    int byZone = Integer.compare(zones.getOrDefault(candidate.zone, 0), zones.getOrDefault(best.zone, 0));
+    return byZone != 0 ? byZone < 0 : candidate.count(plan) < best.count(plan);
+  }
+
+  private Map<String, Integer> zoneCounts(ServicePlan plan) {
+    return perZone.computeIfAbsent(plan, p -> new HashMap<>());
   }
 
   /**
@@ -124,19 +134,20 @@ final class Scheduler {
     int most = plan.input.maximumTasks();
     int least = plan.input.minimumHealthyTasks();
     int fresh = 0;
-    int peak = oldTasks(plan).size();
+    int old = oldTasks(plan);
+    int peak = old;
     int peakInstances = instancesRunning(plan);
     Map<Shortfall, Integer> blocked = ServicePlan.tally();
     while (true) {
-      List<SimulatedTask> old = oldTasks(plan);
-      if (old.isEmpty() && fresh == desired) {
+      if (old == 0 && fresh == desired) {
         return new DeploymentRun(true, peak, peakInstances, 0, fresh, Map.of());
       }
-      int running = old.size() + fresh;
-      int stopping = Math.max(0, Math.min(old.size(), running - least));
+      int running = old + fresh;
+      int stopping = Math.max(0, Math.min(old, running - least));
       for (int i = 0; i < stopping; i++) {
         stopOne(plan);
       }
+      old -= stopping;
       running -= stopping;
       int starting = Math.min(most - running, desired - fresh);
       int started = 0;
@@ -147,7 +158,7 @@ final class Scheduler {
       peak = Math.max(peak, running + started);
       peakInstances = Math.max(peakInstances, instancesRunning(plan));
       if (stopping == 0 && started == 0) {
-        return new DeploymentRun(false, peak, peakInstances, oldTasks(plan).size(), fresh, blocked);
+        return new DeploymentRun(false, peak, peakInstances, old, fresh, blocked);
       }
     }
   }
@@ -157,21 +168,21 @@ final class Scheduler {
    * tasks of the service; for binpack, on the instance with the most memory free.
    */
   private void stopOne(ServicePlan plan) {
-    Map<String, Integer> perZone = tasksPerZone(plan);
+    Map<String, Integer> zones = zoneCounts(plan);
     Comparator<SimulatedInstance> order = plan.input.strategy() == PlacementStrategy.BINPACK
         ? Comparator.comparingInt((SimulatedInstance i) -> i.memoryFree)
-        : Comparator.comparingInt((SimulatedInstance i) -> perZone.getOrDefault(i.zone, 0))
+        : Comparator.comparingInt((SimulatedInstance i) -> zones.getOrDefault(i.zone, 0))
             .thenComparingInt(i -> i.count(plan));
-    SimulatedInstance from = instances.stream().filter(i -> i.tasks.stream().anyMatch(t -> t.service == plan && t.old))
+    SimulatedInstance from = instances.stream().filter(i -> i.oldCount(plan) > 0)
         .max(order.thenComparingInt(i -> i.index)).orElseThrow();
-    SimulatedTask task = from.tasks.stream().filter(t -> t.service == plan && t.old).findFirst().orElseThrow();
-    from.stop(task);
+    from.stopOld(plan);
+    zones.merge(from.zone, -1, Integer::sum);
   }
 
-  private List<SimulatedTask> oldTasks(ServicePlan plan) {
-    List<SimulatedTask> old = new ArrayList<>();
+  private int oldTasks(ServicePlan plan) {
+    int old = 0;
     for (SimulatedInstance instance : instances) {
-      instance.tasks.stream().filter(t -> t.service == plan && t.old).forEach(old::add);
+      old += instance.oldCount(plan);
     }
     return old;
   }

@@ -51,6 +51,9 @@ final class ServicePlan {
    * attributes: instances of one zone share them, and the scheduler asks for every task.
    */
   boolean admits(SimulatedInstance instance) {
+    if (memberOf.isEmpty()) {
+      return true;
+    }
     return admitted.computeIfAbsent(instance.attributes, attributes -> {
       for (MemberOf m : memberOf) {
         if (m.query().evaluate(attributes, knownAttributes(instance)) == ClusterQuery.Truth.FALSE) {

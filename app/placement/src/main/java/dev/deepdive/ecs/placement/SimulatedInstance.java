@@ -1,13 +1,16 @@
 package dev.deepdive.ecs.placement;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One container instance in the simulation: what it registered, what is left, and the tasks it runs. */
+/**
+ * One container instance in the simulation: what it registered, what is left, and how many tasks of each service
+ * it runs (of the deployment being replaced, and in all). Counts instead of task objects: the scheduler asks for
+ * them at every placement, so they must not cost a walk over the tasks.
+ */
 final class SimulatedInstance {
   final int index;
   final String zone;
@@ -19,7 +22,8 @@ final class SimulatedInstance {
   int enisFree;
   /** The agent's reserved ports and every static host port of the tasks running here. */
   final Set<HostPort> portsTaken;
-  final List<SimulatedTask> tasks;
+  private final Map<ServicePlan, Integer> tasks;
+  private final Map<ServicePlan, Integer> oldTasks;
 
   SimulatedInstance(int index, String zone, RegisteredResources registered, Map<String, String> attributes) {
     this.index = index;
@@ -31,7 +35,8 @@ final class SimulatedInstance {
     this.gpusFree = registered.gpus();
     this.enisFree = registered.taskEniSlots();
     this.portsTaken = new HashSet<>(registered.reservedPorts());
-    this.tasks = new ArrayList<>();
+    this.tasks = new HashMap<>();
+    this.oldTasks = new HashMap<>();
   }
 
   private SimulatedInstance(SimulatedInstance other) {
@@ -44,7 +49,8 @@ final class SimulatedInstance {
     this.gpusFree = other.gpusFree;
     this.enisFree = other.enisFree;
     this.portsTaken = new HashSet<>(other.portsTaken);
-    this.tasks = new ArrayList<>(other.tasks);
+    this.tasks = new HashMap<>(other.tasks);
+    this.oldTasks = new HashMap<>(other.oldTasks);
   }
 
   SimulatedInstance copy() {
@@ -53,69 +59,82 @@ final class SimulatedInstance {
 
   /** The first reason this instance cannot take one more task of {@code service}, or empty when it can. */
   Optional<Shortfall> shortfall(ServicePlan service) {
+    return Optional.ofNullable(shortfallOrNull(service));
+  }
+
+  /** {@link #shortfall} without the allocation, for the scheduler's scan of every instance at every placement. */
+  Shortfall shortfallOrNull(ServicePlan service) {
     if (!service.admits(this)) {
-      return Optional.of(Shortfall.MEMBER_OF);
+      return Shortfall.MEMBER_OF;
     }
     if (service.distinctInstance && count(service) > 0) {
-      return Optional.of(Shortfall.DISTINCT_INSTANCE);
+      return Shortfall.DISTINCT_INSTANCE;
     }
     TaskRequirements task = service.input.task();
     if (task.cpu().amount() > cpuFree) {
-      return Optional.of(Shortfall.CPU);
+      return Shortfall.CPU;
     }
     if (task.memory().amount() > memoryFree) {
-      return Optional.of(Shortfall.MEMORY);
+      return Shortfall.MEMORY;
     }
     if (task.gpus().amount() > gpusFree) {
-      return Optional.of(Shortfall.GPU);
+      return Shortfall.GPU;
     }
     if (task.networkMode() == NetworkMode.AWSVPC && enisFree < 1) {
-      return Optional.of(Shortfall.ENI);
+      return Shortfall.ENI;
     }
-    if (service.ports.stream().anyMatch(portsTaken::contains)) {
-      return Optional.of(Shortfall.PORT_TAKEN);
+    for (HostPort port : service.ports) {
+      if (portsTaken.contains(port)) {
+        return Shortfall.PORT_TAKEN;
+      }
     }
     if (portsTaken.size() + service.ports.size() > RegisteredResources.MAX_RESERVED_PORTS) {
-      return Optional.of(Shortfall.PORT_LIMIT);
+      return Shortfall.PORT_LIMIT;
     }
-    return Optional.empty();
+    return null;
   }
 
-  void start(SimulatedTask task) {
-    TaskRequirements needs = task.service.input.task();
+  /** Starts a task of {@code service}: of the deployment being replaced when {@code old}. */
+  void start(ServicePlan service, boolean old) {
+    TaskRequirements needs = service.input.task();
     cpuFree -= needs.cpu().amount();
     memoryFree -= needs.memory().amount();
     gpusFree -= needs.gpus().amount();
     if (needs.networkMode() == NetworkMode.AWSVPC) {
       enisFree--;
     }
-    portsTaken.addAll(task.service.ports);
-    tasks.add(task);
+    portsTaken.addAll(service.ports);
+    tasks.merge(service, 1, Integer::sum);
+    if (old) {
+      oldTasks.merge(service, 1, Integer::sum);
+    }
   }
 
-  void stop(SimulatedTask task) {
-    if (!tasks.remove(task)) {
-      throw new IllegalStateException("task is not on instance " + index);
+  /** Stops one task of {@code service} of the deployment being replaced; its resources and ports come back. */
+  void stopOld(ServicePlan service) {
+    if (oldCount(service) == 0) {
+      throw new IllegalStateException("no old task of " + service.name() + " on instance " + index);
     }
-    TaskRequirements needs = task.service.input.task();
+    TaskRequirements needs = service.input.task();
     cpuFree += needs.cpu().amount();
     memoryFree += needs.memory().amount();
     gpusFree += needs.gpus().amount();
     if (needs.networkMode() == NetworkMode.AWSVPC) {
       enisFree++;
     }
-    portsTaken.removeAll(task.service.ports);
+    portsTaken.removeAll(service.ports);
+    tasks.merge(service, -1, Integer::sum);
+    oldTasks.merge(service, -1, Integer::sum);
   }
 
   /** Tasks of {@code service} here, old and new. */
   int count(ServicePlan service) {
-    int n = 0;
-    for (SimulatedTask task : tasks) {
-      if (task.service == service) {
-        n++;
-      }
-    }
-    return n;
+    return tasks.getOrDefault(service, 0);
+  }
+
+  /** Tasks of {@code service} here of the deployment being replaced. */
+  int oldCount(ServicePlan service) {
+    return oldTasks.getOrDefault(service, 0);
   }
 
   /** Static host ports reserved here, the agent's included: the count ECS limits to 100. */

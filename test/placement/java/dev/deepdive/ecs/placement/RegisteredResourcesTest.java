@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** What the agent registers: CPU units, memory after the kernel and ECS_RESERVED_MEMORY, GPUs, ENIs, ports. */
 class RegisteredResourcesTest {
   static RegisteredResources of(String type, Map<String, String> agent) {
-    return RegisteredResources.of(InstanceTypes.require(type), AgentSettings.parse(agent, false).settings());
+    return RegisteredResources.of(InstanceTypes.require(type), AgentRegistration.parse(agent, false).settings());
   }
 
   @Test
@@ -45,10 +45,10 @@ class RegisteredResourcesTest {
   @Test
   void registersGpusOnlyWithGpuSupport() {
     InstanceTypeFacts g4dn = InstanceTypes.require("g4dn.12xlarge");
-    assertThat(RegisteredResources.of(g4dn, AgentSettings.parse(Map.of(), false).settings()).gpus()).isZero();
-    assertThat(RegisteredResources.of(g4dn, AgentSettings.parse(Map.of(), true).settings()).gpus()).isEqualTo(4);
+    assertThat(RegisteredResources.of(g4dn, AgentRegistration.parse(Map.of(), false).settings()).gpus()).isZero();
+    assertThat(RegisteredResources.of(g4dn, AgentRegistration.parse(Map.of(), true).settings()).gpus()).isEqualTo(4);
     assertThat(RegisteredResources.of(g4dn,
-        AgentSettings.parse(Map.of("ECS_ENABLE_GPU_SUPPORT", "true"), false).settings()).gpus()).isEqualTo(4);
+        AgentRegistration.parse(Map.of("ECS_ENABLE_GPU_SUPPORT", "true"), false).settings()).gpus()).isEqualTo(4);
   }
 
   @Test

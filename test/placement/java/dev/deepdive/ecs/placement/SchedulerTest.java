@@ -13,7 +13,7 @@ class SchedulerTest {
   static final CapacityInput CAPACITY = new CapacityInput("env.json", List.of("m5.large"), 4, 4, 2, List.of(),
       "AL2023", Architecture.X86_64, false);
   static final RegisteredResources M5 = RegisteredResources.of(InstanceTypes.require("m5.large"),
-      AgentSettings.defaults());
+      AgentRegistration.defaults());
 
   static ServicePlan plan(int desired, int maximumPercent, int minimumHealthyPercent, PlacementStrategy strategy,
       Environments.Task task) {
@@ -22,7 +22,7 @@ class SchedulerTest {
   }
 
   static Scheduler cluster(int instances) {
-    return Scheduler.of(M5, instances, CAPACITY, AgentSettings.defaults());
+    return Scheduler.of(M5, instances, CAPACITY, AgentRegistration.defaults());
   }
 
   static List<Integer> tasksPerInstance(Scheduler scheduler, ServicePlan plan) {

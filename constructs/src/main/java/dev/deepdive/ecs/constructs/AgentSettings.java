@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.deepdive.ecs.placement.AgentRegistration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,18 +98,14 @@ public final class AgentSettings {
     bool("ECS_DISABLE_TASK_METADATA_AZ", "");
     // Capacity and ports
     // The placement model's own reading of it, so both agree on what is valid.
-    CATALOG.put(dev.deepdive.ecs.placement.AgentSettings.RESERVED_MEMORY, new Setting(
-        dev.deepdive.ecs.placement.AgentSettings.RESERVED_MEMORY, "integer",
-        "0 to " + dev.deepdive.ecs.placement.AgentSettings.MAX_RESERVED_MEMORY_MIB
-            + " MiB; the placement model subtracts it", "", v -> {
+    CATALOG.put(AgentRegistration.RESERVED_MEMORY, new Setting(AgentRegistration.RESERVED_MEMORY, "integer",
+        "0 to " + AgentRegistration.MAX_RESERVED_MEMORY_MIB + " MiB; the placement model subtracts it", "", v -> {
           try {
-            dev.deepdive.ecs.placement.AgentSettings.reservedMemoryMiB(
-                Map.of(dev.deepdive.ecs.placement.AgentSettings.RESERVED_MEMORY, v));
+            AgentRegistration.reservedMemoryMiB(Map.of(AgentRegistration.RESERVED_MEMORY, v));
             return Optional.empty();
           } catch (IllegalArgumentException e) {
-            return Optional.of("must be a whole number of MiB from 0 to "
-                + dev.deepdive.ecs.placement.AgentSettings.MAX_RESERVED_MEMORY_MIB + ", got " + quoted(v)
-                + "; the agent keeps that much memory from tasks, e.g. \"256\"");
+            return Optional.of("must be a whole number of MiB from 0 to " + AgentRegistration.MAX_RESERVED_MEMORY_MIB
+                + ", got " + quoted(v) + "; the agent keeps that much memory from tasks, e.g. \"256\"");
           }
         }));
     jsonList("ECS_RESERVED_PORTS", "a JSON list of port numbers 0 to 65535", AgentSettings::port);

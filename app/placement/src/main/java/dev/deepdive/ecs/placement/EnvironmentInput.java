@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param name          the environment, e.g. {@code dev}
  * @param capacity      the container instances
- * @param agentSettings the ECS agent settings of {@code ecs.config}, as written; read by {@link AgentSettings#parse}
+ * @param agentSettings the ECS agent settings of {@code ecs.config}, as written; read by {@link AgentRegistration#parse}
  * @param services      the services in file order (the model places them in this order)
  */
 public record EnvironmentInput(String name, CapacityInput capacity, Map<String, String> agentSettings,

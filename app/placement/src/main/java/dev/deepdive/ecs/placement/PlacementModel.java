@@ -39,7 +39,7 @@ public final class PlacementModel {
   private final String environmentFile;
   private final List<String> errors = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
-  private AgentSettings agent;
+  private AgentRegistration agent;
   private final List<RegisteredResources> types = new ArrayList<>();
   /** Services that can be simulated, in file order; the others already have an error. */
   private final List<ServicePlan> plans = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class PlacementModel {
   // ---- inputs ---------------------------------------------------------------------------------------------------
 
   private boolean readAgent() {
-    AgentSettings.Parsed parsed = AgentSettings.parse(input.agentSettings(), capacity.gpuAmi());
+    AgentRegistration.Parsed parsed = AgentRegistration.parse(input.agentSettings(), capacity.gpuAmi());
     parsed.problems().forEach(p -> errors.add(environmentFile + ": agent." + p));
     agent = parsed.settings();
     return agent != null;

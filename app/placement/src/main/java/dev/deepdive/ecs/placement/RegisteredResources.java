@@ -18,9 +18,9 @@ import java.util.SortedSet;
  *       the floor covers small instances, where the kernel's fixed share dominates (a t3.micro registers roughly
  *       950 of its 1024 MiB). It is deliberately not larger: a too big reservation would reject tasks that do
  *       place;</li>
- *   <li>PORTS and PORTS_UDP: the reserved ports ({@link AgentSettings#reservedTcpPorts()}), which tasks can never
+ *   <li>PORTS and PORTS_UDP: the reserved ports ({@link AgentRegistration#reservedTcpPorts()}), which tasks can never
  *       take;</li>
- *   <li>GPUs: every GPU of the type, when GPU support is on ({@link AgentSettings#gpuSupport()}).</li>
+ *   <li>GPUs: every GPU of the type, when GPU support is on ({@link AgentRegistration#gpuSupport()}).</li>
  * </ul>
  * Task network interfaces are not a registered resource, but bound the same way: each {@code awsvpc} task takes
  * one of the type's interfaces, and the primary interface is the instance's own
@@ -59,7 +59,7 @@ public record RegisteredResources(InstanceTypeFacts type, int cpuUnits, int memo
   }
 
   /** What an instance of {@code type} registers under {@code agent}. */
-  public static RegisteredResources of(InstanceTypeFacts type, AgentSettings agent) {
+  public static RegisteredResources of(InstanceTypeFacts type, AgentRegistration agent) {
     return new RegisteredResources(type,
         type.vcpus() * CPU_UNITS_PER_VCPU,
         Math.max(0, type.memoryMiB() - osReservedMiB(type) - agent.reservedMemoryMiB()),

@@ -27,7 +27,7 @@ final class Scheduler {
    * {@code count} empty instances like {@code registered}, balanced over the capacity's Availability Zones as an
    * Auto Scaling group balances them: instance i in zone i modulo the zone count.
    */
-  static Scheduler of(RegisteredResources registered, int count, CapacityInput capacity, AgentSettings agent) {
+  static Scheduler of(RegisteredResources registered, int count, CapacityInput capacity, AgentRegistration agent) {
     List<SimulatedInstance> instances = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int zone = i % capacity.availabilityZones();

@@ -1,6 +1,6 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
-import dev.deepdive.ecs.placement.AgentSettings;
+import dev.deepdive.ecs.placement.AgentRegistration;
 import dev.deepdive.ecs.placement.InstanceTypes;
 import dev.deepdive.ecs.placement.RegisteredResources;
 import dev.deepdive.ecs.placement.TaskRequirements;
@@ -26,7 +26,7 @@ final class TaskFitCheck {
   /** Errors when no listed type fits, or when a listed type is not in the instance type table. */
   static ValidationReport check(String displayPath, TaskRequirements task, List<String> instanceTypes,
       int ecsReservedMemoryMiB) {
-    AgentSettings agent = AgentSettings.defaults().withReservedMemoryMiB(ecsReservedMemoryMiB);
+    AgentRegistration agent = AgentRegistration.defaults().withReservedMemoryMiB(ecsReservedMemoryMiB);
     String path = task.memory().field();
     List<String> errors = new ArrayList<>();
     List<RegisteredResources> types = new ArrayList<>();
@@ -51,7 +51,7 @@ final class TaskFitCheck {
         .map(t -> t.type().name() + " offers " + t.cpuUnits() + " CPU units and " + t.memoryMiB()
             + " MiB for tasks (" + t.type().describeMemory() + " installed"
             + (ecsReservedMemoryMiB > 0 ? ", less " + ecsReservedMemoryMiB + " MiB of the agent's "
-                + AgentSettings.RESERVED_MEMORY : "") + ")")
+                + AgentRegistration.RESERVED_MEMORY : "") + ")")
         .collect(Collectors.joining("; "));
     return new ValidationReport(List.of(displayPath + ": " + path + ": the task needs " + cpu + " CPU units and "
         + memory + " MiB (" + task.cpu().basis() + "; " + task.memory().basis() + "), more than any of the"

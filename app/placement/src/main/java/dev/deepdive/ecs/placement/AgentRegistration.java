@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *                            ECS GPU-optimized AMIs set it themselves
  * @param instanceAttributes  {@code ECS_INSTANCE_ATTRIBUTES}: custom attributes, for {@code memberOf} expressions
  */
-public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedTcpPorts,
+public record AgentRegistration(int reservedMemoryMiB, SortedSet<HostPort> reservedTcpPorts,
     SortedSet<HostPort> reservedUdpPorts, boolean gpuSupport, SortedMap<String, String> instanceAttributes) {
 
   /**
@@ -50,7 +50,7 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,5}");
 
-  public AgentSettings {
+  public AgentRegistration {
     if (reservedMemoryMiB < 0 || reservedMemoryMiB > MAX_RESERVED_MEMORY_MIB) {
       throw new IllegalArgumentException("reservedMemoryMiB: must be 0 to " + MAX_RESERVED_MEMORY_MIB + ", got "
           + reservedMemoryMiB);
@@ -61,13 +61,13 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
   }
 
   /** What an instance registers with an empty {@code ecs.config}. */
-  public static AgentSettings defaults() {
-    return new AgentSettings(0, ports(DEFAULT_RESERVED_TCP_PORTS, "tcp"), new TreeSet<>(), false, new TreeMap<>());
+  public static AgentRegistration defaults() {
+    return new AgentRegistration(0, ports(DEFAULT_RESERVED_TCP_PORTS, "tcp"), new TreeSet<>(), false, new TreeMap<>());
   }
 
   /** These settings with {@code ECS_RESERVED_MEMORY} set to {@code mib}. */
-  public AgentSettings withReservedMemoryMiB(int mib) {
-    return new AgentSettings(mib, reservedTcpPorts, reservedUdpPorts, gpuSupport, instanceAttributes);
+  public AgentRegistration withReservedMemoryMiB(int mib) {
+    return new AgentRegistration(mib, reservedTcpPorts, reservedUdpPorts, gpuSupport, instanceAttributes);
   }
 
   /** Every port the agent registers as reserved, TCP and UDP. */
@@ -109,7 +109,7 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
     if (!problems.isEmpty()) {
       return new Parsed(null, problems);
     }
-    return new Parsed(new AgentSettings(reservedMemory, tcp, udp, gpu, attributes), List.of());
+    return new Parsed(new AgentRegistration(reservedMemory, tcp, udp, gpu, attributes), List.of());
   }
 
   /**
@@ -137,7 +137,7 @@ public record AgentSettings(int reservedMemoryMiB, SortedSet<HostPort> reservedT
    * @param settings null when there are problems
    * @param problems one line each, {@code NAME: message}
    */
-  public record Parsed(AgentSettings settings, List<String> problems) {
+  public record Parsed(AgentRegistration settings, List<String> problems) {
     public Parsed {
       problems = List.copyOf(problems);
     }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class AgentSettingsTest {
   @Test
   void defaultsAreTheAgentsOwn() {
-    AgentSettings settings = AgentSettings.parse(Map.of(), false).settings();
+    AgentRegistration settings = AgentRegistration.parse(Map.of(), false).settings();
 
-    assertThat(settings).isEqualTo(AgentSettings.defaults());
+    assertThat(settings).isEqualTo(AgentRegistration.defaults());
     assertThat(settings.reservedMemoryMiB()).isZero();
     assertThat(settings.reservedUdpPorts()).isEmpty();
     assertThat(settings.gpuSupport()).isFalse();
@@ -19,7 +19,7 @@ class AgentSettingsTest {
 
   @Test
   void reservedPortsReplaceTheDefaultsAsTheAgentMergesDefaultsOnlyIntoUnsetFields() {
-    AgentSettings settings = AgentSettings.parse(Map.of("ECS_RESERVED_PORTS", "[22, 8080]",
+    AgentRegistration settings = AgentRegistration.parse(Map.of("ECS_RESERVED_PORTS", "[22, 8080]",
         "ECS_RESERVED_PORTS_UDP", "[53]"), false).settings();
 
     assertThat(settings.reservedPorts()).containsExactly(HostPort.tcp(22), HostPort.udp(53), HostPort.tcp(8080));
@@ -27,13 +27,13 @@ class AgentSettingsTest {
 
   @Test
   void readsCustomAttributes() {
-    assertThat(AgentSettings.parse(Map.of("ECS_INSTANCE_ATTRIBUTES", "{\"stack\": \"prod\"}"), false).settings()
+    assertThat(AgentRegistration.parse(Map.of("ECS_INSTANCE_ATTRIBUTES", "{\"stack\": \"prod\"}"), false).settings()
         .instanceAttributes()).containsExactly(Map.entry("stack", "prod"));
   }
 
   @Test
   void reportsEveryBadValue() {
-    AgentSettings.Parsed parsed = AgentSettings.parse(Map.of(
+    AgentRegistration.Parsed parsed = AgentRegistration.parse(Map.of(
         "ECS_RESERVED_MEMORY", "lots",
         "ECS_RESERVED_PORTS", "22,80",
         "ECS_RESERVED_PORTS_UDP", "[0]",
@@ -52,7 +52,7 @@ class AgentSettingsTest {
 
   @Test
   void reservedMemoryFitsTheAgentsSixteenBits() {
-    assertThat(AgentSettings.parse(Map.of("ECS_RESERVED_MEMORY", "70000"), false).problems()).containsExactly(
+    assertThat(AgentRegistration.parse(Map.of("ECS_RESERVED_MEMORY", "70000"), false).problems()).containsExactly(
         "ECS_RESERVED_MEMORY: must be a whole number of MiB from 0 to 65535 (the agent keeps it in 16 bits), got"
             + " \"70000\"");
   }

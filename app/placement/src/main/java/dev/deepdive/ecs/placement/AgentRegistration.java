@@ -149,7 +149,10 @@ public record AgentRegistration(int reservedMemoryMiB, SortedSet<HostPort> reser
     return set;
   }
 
-  /** The agent decodes these settings as a JSON array of unsigned 16-bit integers, e.g. {@code [22, 80]}. */
+  /**
+   * The agent decodes these settings as a JSON array of unsigned 16-bit integers, e.g. {@code [22, 80]}; the
+   * constructs' agent settings catalog accepts the same (0 to 65535).
+   */
   private static SortedSet<HostPort> portList(String name, String value, String protocol, List<String> problems) {
     JsonNode node;
     try {
@@ -157,18 +160,19 @@ public record AgentRegistration(int reservedMemoryMiB, SortedSet<HostPort> reser
     } catch (JsonProcessingException e) {
       node = null;
     }
-    String expected = "expected a JSON array of port numbers 1 to 65535 such as \"[22, 2375, 2376, 51678, 51679]\"";
+    String expected = "expected a JSON array of port numbers 0 to 65535 such as \"[22, 2375, 2376, 51678, 51679]\"";
     if (node == null || !node.isArray()) {
       problems.add(name + ": " + expected + ", got \"" + value + "\" (the agent would ignore it)");
       return new TreeSet<>();
     }
     SortedSet<HostPort> set = new TreeSet<>();
     for (JsonNode item : node) {
-      if (!item.isIntegralNumber() || item.asLong() < 1 || item.asLong() > 65535) {
+      if (!item.isIntegralNumber() || item.asLong() < 0 || item.asLong() > 65535) {
         problems.add(name + ": " + expected + ", got " + item + " in " + value);
-        continue;
+      } else if (item.asInt() > 0) {
+        // The agent keeps a 0 as a 16-bit number like any other; no task binds port 0, so it reserves nothing.
+        set.add(new HostPort(item.asInt(), protocol));
       }
-      set.add(new HostPort(item.asInt(), protocol));
     }
     return set;
   }

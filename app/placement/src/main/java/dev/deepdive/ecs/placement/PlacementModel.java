@@ -8,6 +8,8 @@ import dev.deepdive.ecs.placement.Scheduler.DeploymentRun;
 import dev.deepdive.ecs.placement.Scheduler.ServiceRun;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +46,9 @@ public final class PlacementModel {
   /** Services that can be simulated, in file order; the others already have an error. */
   private final List<ServicePlan> plans = new ArrayList<>();
   /** Services no instance could ever run, with what stops them, for the summary. */
-  private final Map<ServicePlan, String> unplaceable = new java.util.LinkedHashMap<>();
+  private final Map<ServicePlan, String> unplaceable = new LinkedHashMap<>();
   /** {@link #instancesNeeded} per type, each found once. */
-  private final Map<RegisteredResources, Integer> needed = new java.util.HashMap<>();
+  private final Map<RegisteredResources, Integer> needed = new HashMap<>();
 
   private PlacementModel(EnvironmentInput input) {
     this.input = input;

@@ -1,7 +1,9 @@
 package dev.deepdive.ecs.placement;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What the ECS agent registers for one container instance, the resources the scheduler places tasks against.
@@ -55,7 +57,7 @@ public record RegisteredResources(InstanceTypeFacts type, int cpuUnits, int memo
 
   public RegisteredResources {
     Objects.requireNonNull(type, "type");
-    reservedPorts = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(reservedPorts));
+    reservedPorts = Collections.unmodifiableSortedSet(new TreeSet<>(reservedPorts));
   }
 
   /** What an instance of {@code type} registers under {@code agent}. */

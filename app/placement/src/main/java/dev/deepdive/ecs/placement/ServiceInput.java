@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.placement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,7 +52,7 @@ public record ServiceInput(String name, String path, int desiredCount, int maxim
 
   /** The service's and the task definition's constraints; ECS allows {@link #MAX_CONSTRAINTS} together. */
   public List<PlacementConstraint> allConstraints() {
-    List<PlacementConstraint> all = new java.util.ArrayList<>(task.placementConstraints());
+    List<PlacementConstraint> all = new ArrayList<>(task.placementConstraints());
     all.addAll(constraints);
     return List.copyOf(all);
   }

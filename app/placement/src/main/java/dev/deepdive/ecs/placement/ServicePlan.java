@@ -2,6 +2,7 @@ package dev.deepdive.ecs.placement;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class ServicePlan {
   /** The memberOf constraints with their parsed expressions, task definition's first. */
   final List<MemberOf> memberOf;
   final Set<HostPort> ports;
-  private final Map<Map<String, String>, Boolean> admitted = new java.util.HashMap<>();
+  private final Map<Map<String, String>, Boolean> admitted = new HashMap<>();
 
   /** A memberOf constraint, where it is written and its expression. */
   record MemberOf(PlacementConstraint constraint, String file, ClusterQuery query) {}

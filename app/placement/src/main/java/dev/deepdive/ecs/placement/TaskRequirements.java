@@ -3,6 +3,7 @@ package dev.deepdive.ecs.placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One task of a service as the ECS scheduler sees it: what it reserves on a container instance and which
@@ -125,7 +126,7 @@ public record TaskRequirements(
    * dynamic, and a containerPortRange gets a dynamic range); in host mode the container port itself; in awsvpc and
    * none modes nothing.
    */
-  private static java.util.Optional<StaticHostPort> staticHostPort(NetworkMode mode,
+  private static Optional<StaticHostPort> staticHostPort(NetworkMode mode,
       TaskDefinitionView.PortMapping mapping, String path) {
     String protocol = mapping.protocol() == null ? "tcp" : mapping.protocol();
     Integer port = null;
@@ -137,9 +138,9 @@ public record TaskRequirements(
       field = mapping.hostPort() != null ? field : path + ".containerPort";
     }
     if (port == null || port < 1 || port > 65535 || !protocol.equals("tcp") && !protocol.equals("udp")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new StaticHostPort(new HostPort(port, protocol), field));
+    return Optional.of(new StaticHostPort(new HostPort(port, protocol), field));
   }
 
   /** True when the task runs on Linux: the file names no operating system family, or LINUX. */

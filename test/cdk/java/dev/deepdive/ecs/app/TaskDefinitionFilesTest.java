@@ -75,14 +75,6 @@ class TaskDefinitionFilesTest {
   }
 
   @Test
-  void aTaskNoInstanceTypeCanPlaceIsRejected() throws IOException {
-    edit(taskDefinitions.resolve("web.json"), "\"memory\": 512", "\"memory\": 16384");
-    assertThat(problems()).singleElement().asString()
-        .contains(taskDefinitions.resolve("web.json").toString())
-        .contains("(service web of " + environments.resolve("dev.json") + ", services[0])");
-  }
-
-  @Test
   void anEcrImageMustNameOneOfTheEnvironmentsRepositories() throws IOException {
     edit(taskDefinitions.resolve("web.json"), "\"image\": \"tomcat\"", "\"image\": \"ecr://web:1.0.0\"");
     assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[0].taskDefinition: "

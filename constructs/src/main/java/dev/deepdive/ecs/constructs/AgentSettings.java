@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
+import dev.deepdive.ecs.placement.AgentRegistration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,15 +97,14 @@ public final class AgentSettings {
     rateLimits("ECS_TASK_METADATA_RPS_LIMIT");
     bool("ECS_DISABLE_TASK_METADATA_AZ", "");
     // Capacity and ports
-    // The fit check's own reading of it (InstanceTypeCapacity), so both agree on what is valid.
-    CATALOG.put(InstanceTypeCapacity.ECS_RESERVED_MEMORY, new Setting(InstanceTypeCapacity.ECS_RESERVED_MEMORY,
-        "integer", "0 to " + InstanceTypeCapacity.MAX_ECS_RESERVED_MEMORY_MIB + " MiB; the fit check subtracts it",
-        "", v -> {
+    // The placement model's own reading of it, so both agree on what is valid.
+    CATALOG.put(AgentRegistration.RESERVED_MEMORY, new Setting(AgentRegistration.RESERVED_MEMORY, "integer",
+        "0 to " + AgentRegistration.MAX_RESERVED_MEMORY_MIB + " MiB; the placement model subtracts it", "", v -> {
           try {
-            InstanceTypeCapacity.ecsReservedMemoryMiB(Map.of(InstanceTypeCapacity.ECS_RESERVED_MEMORY, v));
+            AgentRegistration.reservedMemoryMiB(Map.of(AgentRegistration.RESERVED_MEMORY, v));
             return Optional.empty();
           } catch (IllegalArgumentException e) {
-            return Optional.of("must be a whole number of MiB from 0 to " + InstanceTypeCapacity.MAX_ECS_RESERVED_MEMORY_MIB
+            return Optional.of("must be a whole number of MiB from 0 to " + AgentRegistration.MAX_RESERVED_MEMORY_MIB
                 + ", got " + quoted(v) + "; the agent keeps that much memory from tasks, e.g. \"256\"");
           }
         }));

@@ -3,7 +3,7 @@ package dev.deepdive.ecs.stacks;
 import dev.deepdive.ecs.constructs.EcsService;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
-import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
+import dev.deepdive.ecs.placement.AgentRegistration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class ServicesStack extends EnvironmentStack {
     EcsServiceProps.ClusterCapacity placement = new EcsServiceProps.ClusterCapacity(
         cluster.cluster().getClusterName(), cluster.instances().capacityProvider().getCapacityProviderName(),
         spec.capacity().instanceTypes(), network.network().vpc(), network.network().privateSubnets(),
-        cluster.instances().securityGroup(), InstanceTypeCapacity.ecsReservedMemoryMiB(spec.agentSettings()));
+        cluster.instances().securityGroup(), AgentRegistration.reservedMemoryMiB(spec.agentSettings()));
     for (ServiceSpec service : group) {
       services.put(service.name(), new EcsService(this, Ids.pascalCase(service.name()), new EcsServiceProps(
           service.name(),

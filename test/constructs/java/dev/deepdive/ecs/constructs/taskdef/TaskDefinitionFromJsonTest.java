@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.deepdive.ecs.placement.NetworkMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The task must fit at least one of the environment's instance types. */
+/** The task must fit at least one of the environment's instance types; the facts come from the placement module. */
 class TaskFitCheckTest {
   static final String PATH = "app/task-definitions/web.json";
 
@@ -32,8 +32,8 @@ class TaskFitCheckTest {
   @Test
   void errorsWhenNoTypeCanPlaceTheTaskNamingNeedsAndCapacities() {
     assertThat(doc(BIG).validateFits(List.of("t3.micro", "m5.large")).errors()).containsExactly(PATH
-        + ": containerDefinitions: the task needs 2048 CPU units and 8192 MiB (sum of the containers' cpu;"
-        + " sum of the containers' memoryReservation, else memory), more than any of the environment's instance"
+        + ": containerDefinitions: the task needs 2048 CPU units and 8192 MiB (the sum of the containers' cpu;"
+        + " the sum of the containers' memoryReservation, else memory), more than any of the environment's instance"
         + " types can give, so ECS could never place it: t3.micro offers 2048 CPU units and 896 MiB for tasks"
         + " (1 GiB installed); m5.large offers 2048 CPU units and 7946 MiB for tasks (8 GiB installed)");
   }
@@ -56,22 +56,12 @@ class TaskFitCheckTest {
   }
 
   @Test
-  void warnsInsteadOfFailingForAnUnknownInstanceType() {
-    ValidationReport report = doc(WEB).validateFits(List.of("z1d.large"));
+  void anUnknownInstanceTypeIsAnError() {
+    ValidationReport report = doc(WEB).validateFits(List.of("t3.micro", "z1d.large"));
 
-    assertThat(report.errors()).isEmpty();
-    assertThat(report.warnings()).containsExactly(PATH + ": containerDefinitions: cannot check that the task fits"
-        + " instance type 'z1d.large': its family or size is not in this tool's capacity rules"
-        + " (InstanceTypeCapacity)");
-  }
-
-  @Test
-  void onlyWarnsWhenTheKnownTypesAreTooSmallButAnUnknownOneMightFit() {
-    ValidationReport report = doc(BIG).validateFits(List.of("t3.micro", "z1d.12xlarge"));
-
-    assertThat(report.errors()).isEmpty();
-    assertThat(report.warnings()).hasSize(2).last().asString().contains("more than any instance type this tool"
-        + " knows can give: t3.micro offers");
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.errors()).singleElement().asString().startsWith(PATH + ": containerDefinitions[0].memory:"
+        + " cannot check that the task fits: instance type 'z1d.large' is not in this tool's instance type table");
   }
 
   @Test

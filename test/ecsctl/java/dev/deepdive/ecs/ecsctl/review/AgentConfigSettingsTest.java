@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ class AgentConfigSettingsTest {
 
   private AgentConfigSettings settings(String resources, List<CloudAssembly.AssetSource> assets) throws Exception {
     JsonNode template = JSON.readTree("{\"Resources\": " + resources + "}");
-    CloudAssembly.Stack stack = new CloudAssembly.Stack("dev", "dev/Cluster", template, assets);
+    CloudAssembly.Stack stack = new CloudAssembly.Stack("dev", "dev/Cluster", template, assets,
+        JsonNodeFactory.instance.objectNode());
     return AgentConfigSettings.of(stack, new StackResources(template), new AssemblyFiles(cdkOut));
   }
 

@@ -5,13 +5,16 @@ import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.EnvironmentLoader;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
+import dev.deepdive.ecs.placement.PlacementInputsJson;
 import dev.deepdive.ecs.stacks.EnvironmentStage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
@@ -19,6 +22,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
  *
  * <p>Context: {@code -c environments=dev,qa} limits which environments are synthesized (default: all);
  * {@code -c environmentsDir=path} reads another folder (default {@value #DEFAULT_ENVIRONMENTS_DIR}).
+ *
+ * <p>Before anything is synthesized, the ECS scheduler model ({@link EnvironmentPlacement}) checks that every
+ * service can be placed and deployed at its environment's maximum capacity; a service that cannot is bad input too.
  *
  * <p>Exit codes and output ({@link #run}): 0 with the assembly in the output folder ({@code CDK_OUTDIR}, which the
  * CDK CLI sets from cdk.json's {@code output}; {@value #DEFAULT_OUTDIR} when run by hand). {@value #EXIT_BAD_INPUT}
@@ -38,6 +44,8 @@ public final class EcsApp {
   public static final int EXIT_BAD_INPUT = 2;
   /** The CDK failed while building or synthesizing the stages. */
   public static final int EXIT_SYNTHESIS_FAILED = 3;
+  /** Annotation id of the placement model's warnings, for acknowledging them. */
+  public static final String PLACEMENT_WARNING_ID = "ecs-on-ec2:placement";
 
   private EcsApp() {}
 
@@ -84,18 +92,27 @@ public final class EcsApp {
   }
 
   /**
-   * Reads the environments the app's context selects and adds a stage for each, with the security gate
-   * ({@link NagGate}); returns the stages.
+   * Reads the environments the app's context selects, checks that the ECS scheduler can place and deploy their
+   * services ({@link EnvironmentPlacement}), and adds a stage for each, with the security gate ({@link NagGate});
+   * returns the stages. Each stage's Cluster stack records the placement model's inputs (metadata
+   * {@value PlacementInputsJson#METADATA_TYPE}, for {@code ecsctl review}) and carries its warnings.
    */
   public static List<EnvironmentStage> build(App app) {
     Path dir = Path.of(contextString(app, ENVIRONMENTS_DIR_CONTEXT, DEFAULT_ENVIRONMENTS_DIR));
     List<EnvironmentConfig> selected = EnvironmentLoader.select(
         EnvironmentLoader.loadAll(dir), contextString(app, ENVIRONMENTS_CONTEXT, null));
     Map<String, Map<String, TaskDefinitionDocument>> taskDefinitions = TaskDefinitionFiles.load(selected);
+    Map<String, EnvironmentPlacement.Placed> placements = EnvironmentPlacement.check(selected, taskDefinitions);
     List<EnvironmentStage> stages = selected.stream()
         .map(environment -> new EnvironmentStage(app,
             EnvironmentSpecs.from(environment, taskDefinitions.get(environment.name()))))
         .toList();
+    for (EnvironmentStage stage : stages) {
+      EnvironmentPlacement.Placed placed = placements.get(stage.getStageName());
+      Stack cluster = stage.clusterStack();
+      cluster.getNode().addMetadata(PlacementInputsJson.METADATA_TYPE, PlacementInputsJson.write(placed.input()));
+      placed.report().warnings().forEach(w -> Annotations.of(cluster).addWarningV2(PLACEMENT_WARNING_ID, w));
+    }
     stages.forEach(NagGate::apply);
     return stages;
   }

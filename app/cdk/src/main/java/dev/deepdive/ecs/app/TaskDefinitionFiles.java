@@ -6,7 +6,6 @@ import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.constructs.EcrImageReference;
-import dev.deepdive.ecs.constructs.taskdef.InstanceTypeCapacity;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.constructs.taskdef.ValidationReport;
@@ -24,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Reads the task definition files the environments' services name, each once, and checks them against each
- * environment: every file problem, every fit problem against the environment's instance types, and every
- * load-balanced container or port the file does not declare. All problems of all files come back together.
+ * environment: every file problem, and every load-balanced container or port the file does not declare. All
+ * problems of all files come back together. Whether the tasks fit the environment's instances is the placement
+ * model's finding ({@link EnvironmentPlacement}), with the environment's agent settings.
  */
 final class TaskDefinitionFiles {
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
@@ -56,10 +56,6 @@ final class TaskDefinitionFiles {
         continue;
       }
       documents.put(service.taskDefinition(), document.get());
-      ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes(),
-          InstanceTypeCapacity.ecsReservedMemoryMiB(environment.agent()));
-      String forService = " (service " + service.name() + " of " + environment.source() + ", services[" + i + "])";
-      fit.errors().forEach(error -> problems.add(error + forService));
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
       checkRepositories(document.get(), environment, at);
     }

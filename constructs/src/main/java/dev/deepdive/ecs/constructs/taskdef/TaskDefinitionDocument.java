@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.deepdive.ecs.placement.NetworkMode;
+import dev.deepdive.ecs.placement.RegistrationRules;
+import dev.deepdive.ecs.placement.TaskDefinitionView;
+import dev.deepdive.ecs.placement.TaskRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,11 +166,27 @@ public final class TaskDefinitionDocument {
 
   /**
    * The rules that need no knowledge of the environment: container count and names, essential, memory,
-   * ports, volumes, links, dependsOn (errors), and the JVM memory rule (warnings).
+   * ports, volumes, links, dependsOn, and what RegisterTaskDefinition refuses ({@link RegistrationRules}: health
+   * check ranges, image references, dependency conditions, sizes, ...) (errors), and the JVM memory rule
+   * (warnings).
    */
   public ValidationReport validate() {
-    return new ValidationReport(TaskDefinitionValidator.validate(displayPath, root, networkMode),
-        JvmImageMemoryRule.warnings(displayPath, root));
+    List<String> errors = new ArrayList<>(TaskDefinitionValidator.validate(displayPath, root, networkMode));
+    errors.addAll(RegistrationRules.check(displayPath, view()));
+    return new ValidationReport(errors, JvmImageMemoryRule.warnings(displayPath, root));
+  }
+
+  /**
+   * The file as the placement module reads task definitions, for the registration rules and the scheduler model;
+   * {@code ecr://} images are null (the tool resolves them).
+   */
+  public TaskDefinitionView view() {
+    return TaskDefinitionViews.of(root, networkMode);
+  }
+
+  /** What a task of this file reserves and binds on a container instance, as the ECS scheduler counts it. */
+  public TaskRequirements requirements() {
+    return TaskRequirements.of(displayPath, view());
   }
 
   /** {@link #validateFits(List, int)} for instances without {@code ECS_RESERVED_MEMORY}. */
@@ -175,8 +195,9 @@ public final class TaskDefinitionDocument {
   }
 
   /**
-   * Checks that at least one of {@code instanceTypes} can ever place the task; see {@link InstanceTypeCapacity}
-   * for the capacity rules and the memory kept by the OS.
+   * Checks that at least one of {@code instanceTypes} can ever place the task, by CPU and memory; the instance
+   * types' facts and what the agent registers of them come from the placement module
+   * ({@code dev.deepdive.ecs.placement.InstanceTypes}, {@code RegisteredResources}).
    *
    * @param ecsReservedMemoryMiB the cluster's {@code ECS_RESERVED_MEMORY}, 0 when it sets none
    */
@@ -187,7 +208,7 @@ public final class TaskDefinitionDocument {
     if (ecsReservedMemoryMiB < 0) {
       throw new IllegalArgumentException("ecsReservedMemoryMiB: must be at least 0, got " + ecsReservedMemoryMiB);
     }
-    return TaskFitCheck.check(displayPath, root, instanceTypes, ecsReservedMemoryMiB);
+    return TaskFitCheck.check(displayPath, requirements(), instanceTypes, ecsReservedMemoryMiB);
   }
 
   /** {@link #toCloudFormationProperties(String, String, RenderOptions)} with {@link RenderOptions#NONE}. */

@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
+import dev.deepdive.ecs.placement.NetworkMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.deepdive.ecs.placement.NetworkMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

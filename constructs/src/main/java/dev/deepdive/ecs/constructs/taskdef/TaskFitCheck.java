@@ -1,81 +1,60 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.deepdive.ecs.placement.AgentRegistration;
+import dev.deepdive.ecs.placement.InstanceTypes;
+import dev.deepdive.ecs.placement.RegisteredResources;
+import dev.deepdive.ecs.placement.TaskRequirements;
+import dev.deepdive.ecs.placement.UnknownInstanceTypeException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Checks that at least one of the environment's instance types can ever place the task. ECS does not reject
- * such a task at registration or deploy: the service just never starts a task ("no container instance met all
- * of its requirements"), which is the silent failure this check prevents.
+ * Checks that at least one of the environment's instance types can ever place the task, by CPU and memory. ECS
+ * does not reject such a task at registration or deploy: the service just never starts a task ("no container
+ * instance met all of its requirements"), which is the silent failure this check prevents.
  *
- * <p>The task's needs are what the scheduler reserves: task-level cpu and memory when set, else the sum over
- * its containers of cpu and of memoryReservation (memory when there is no reservation), as described in
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html.
+ * <p>The construct's own guard, for use without the app: the app runs the whole scheduler model
+ * ({@code dev.deepdive.ecs.placement.PlacementModel}) over each environment before synthesis, which also checks the
+ * first instance type the group launches, GPUs, ports, network interfaces and deployments. The facts of each
+ * instance type, and what the ECS agent registers of them, come from that module ({@link InstanceTypes},
+ * {@link RegisteredResources}); what the task reserves is {@link TaskRequirements}'s reading of the file.
  */
 final class TaskFitCheck {
   private TaskFitCheck() {}
 
-  /** Errors when no listed type fits and every type is known; warnings for types the rules do not know. */
-  static ValidationReport check(String displayPath, JsonNode root, List<String> instanceTypes,
+  /** Errors when no listed type fits, or when a listed type is not in the instance type table. */
+  static ValidationReport check(String displayPath, TaskRequirements task, List<String> instanceTypes,
       int ecsReservedMemoryMiB) {
-    int cpu = root.has("cpu") ? TaskSize.cpuUnits(root.get("cpu")).orElse(0) : sumOfContainers(root, "cpu");
-    int memory = root.has("memory") ? TaskSize.memoryMiB(root.get("memory")).orElse(0) : containerMemory(root);
-    String source = (root.has("cpu") ? "task-level cpu" : "sum of the containers' cpu") + "; "
-        + (root.has("memory") ? "task-level memory" : "sum of the containers' memoryReservation, else memory");
-    String path = root.has("memory") ? "memory" : root.has("cpu") ? "cpu" : "containerDefinitions";
-
-    List<String> warnings = new ArrayList<>();
-    List<InstanceTypeCapacity> known = new ArrayList<>();
+    AgentRegistration agent = AgentRegistration.defaults().withReservedMemoryMiB(ecsReservedMemoryMiB);
+    String path = task.memory().field();
+    List<String> errors = new ArrayList<>();
+    List<RegisteredResources> types = new ArrayList<>();
     for (String type : instanceTypes) {
-      Optional<InstanceTypeCapacity> capacity = InstanceTypeCapacity.of(type);
-      if (capacity.isPresent()) {
-        known.add(capacity.get());
-      } else {
-        warnings.add(displayPath + ": " + path + ": cannot check that the task fits instance type '" + type
-            + "': its family or size is not in this tool's capacity rules (InstanceTypeCapacity)");
+      try {
+        types.add(RegisteredResources.of(InstanceTypes.require(type), agent));
+      } catch (UnknownInstanceTypeException e) {
+        errors.add(displayPath + ": " + path + ": cannot check that the task fits: " + e.getMessage());
       }
     }
-    for (InstanceTypeCapacity c : known) {
-      if (cpu <= c.cpuUnits() && memory <= c.registrableMemoryMiB(ecsReservedMemoryMiB)) {
-        return new ValidationReport(List.of(), warnings);
+    if (!errors.isEmpty()) {
+      return new ValidationReport(errors, List.of());
+    }
+    int cpu = task.cpu().amount();
+    int memory = task.memory().amount();
+    for (RegisteredResources type : types) {
+      if (cpu <= type.cpuUnits() && memory <= type.memoryMiB()) {
+        return ValidationReport.clean();
       }
     }
-    if (known.isEmpty()) {
-      return new ValidationReport(List.of(), warnings);
-    }
-    String offers = known.stream()
-        .map(c -> c.instanceType() + " offers " + c.cpuUnits() + " CPU units and "
-            + c.registrableMemoryMiB(ecsReservedMemoryMiB) + " MiB for tasks (" + c.describeMemory() + " installed"
+    String offers = types.stream()
+        .map(t -> t.type().name() + " offers " + t.cpuUnits() + " CPU units and " + t.memoryMiB()
+            + " MiB for tasks (" + t.type().describeMemory() + " installed"
             + (ecsReservedMemoryMiB > 0 ? ", less " + ecsReservedMemoryMiB + " MiB of the agent's "
-                + InstanceTypeCapacity.ECS_RESERVED_MEMORY : "") + ")")
+                + AgentRegistration.RESERVED_MEMORY : "") + ")")
         .collect(Collectors.joining("; "));
-    String needs = "the task needs " + cpu + " CPU units and " + memory + " MiB (" + source + ")";
-    String line = displayPath + ": " + path + ": " + needs + ", more than ";
-    if (known.size() < instanceTypes.size()) {
-      // Unknown types might still fit: say so, but do not stop the synth on a guess.
-      warnings.add(line + "any instance type this tool knows can give: " + offers);
-      return new ValidationReport(List.of(), warnings);
-    }
-    return new ValidationReport(List.of(line + "any of the environment's instance types can give, so ECS could"
-        + " never place it: " + offers), warnings);
-  }
-
-  private static int sumOfContainers(JsonNode root, String field) {
-    int sum = 0;
-    for (JsonNode c : root.path("containerDefinitions")) {
-      sum += c.path(field).asInt(0);
-    }
-    return sum;
-  }
-
-  private static int containerMemory(JsonNode root) {
-    int sum = 0;
-    for (JsonNode c : root.path("containerDefinitions")) {
-      sum += c.has("memoryReservation") ? c.get("memoryReservation").intValue() : c.path("memory").asInt(0);
-    }
-    return sum;
+    return new ValidationReport(List.of(displayPath + ": " + path + ": the task needs " + cpu + " CPU units and "
+        + memory + " MiB (" + task.cpu().basis() + "; " + task.memory().basis() + "), more than any of the"
+        + " environment's instance types can give, so ECS could never place it: " + offers), List.of());
   }
 }

@@ -1,6 +1,8 @@
 package dev.deepdive.ecs.ecsctl.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +33,11 @@ final class CloudAssembly {
    * @param displayName the stack's display name, such as {@code dev/Cluster}
    * @param template the CloudFormation template
    * @param assetSources every file asset's source (file or folder) inside the assembly
+   * @param metadata the stack's construct metadata, construct path to entries ({@code type}, {@code data}): the
+   *     manifest's {@code metadata} and its {@code additionalMetadataFile}, where recent CDK versions write it
    */
-  record Stack(String environment, String displayName, JsonNode template, List<AssetSource> assetSources) {}
+  record Stack(String environment, String displayName, JsonNode template, List<AssetSource> assetSources,
+      JsonNode metadata) {}
 
   /** A file asset: its display name from the assets manifest and where its content lies. */
   record AssetSource(String displayName, Path path) {}
@@ -110,9 +115,23 @@ final class CloudAssembly {
           throw new ReviewException(files.label(template) + ": Resources: expected an object, got " + kind(resources));
         }
         into.add(new Stack(environment == null ? displayName : environment, displayName, templateJson,
-            assetSources(files, folder, artifacts, body, where)));
+            assetSources(files, folder, artifacts, body, where), metadata(files, folder, body, where)));
       }
     }
+  }
+
+  /** The stack's metadata entries by construct path, from the manifest and its additional metadata file. */
+  private static JsonNode metadata(AssemblyFiles files, Path folder, JsonNode stack, String where)
+      throws ReviewException {
+    ObjectNode merged = JsonNodeFactory.instance.objectNode();
+    if (stack.path("metadata").isObject()) {
+      merged.setAll((ObjectNode) stack.get("metadata"));
+    }
+    String file = stack.path("additionalMetadataFile").asText("");
+    if (!file.isEmpty()) {
+      merged.setAll((ObjectNode) files.readJsonObject(files.resolve(folder, file, where + ".additionalMetadataFile")));
+    }
+    return merged;
   }
 
   /** File assets named by the stack's asset manifests (its dependencies of type cdk:asset-manifest). */

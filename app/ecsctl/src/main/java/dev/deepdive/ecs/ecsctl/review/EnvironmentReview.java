@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.ecsctl.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,11 +18,14 @@ import java.util.TreeMap;
  * @param ecsConfig the ECS agent settings
  * @param containerRisks container settings that weaken isolation from the instance, by stack and task definition
  * @param services each ECS service's deployment settings and times, sorted by stack and logical ID
+ * @param placement how the ECS scheduler places the services, from the inputs the app recorded; null (and left
+ *     out of the JSON) when the assembly records none
  */
 record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<String, Integer> resourcesByType,
     List<IamPermissions.RoleGrants> iamRoles, InternetExposure internetExposure,
     List<ContainerSecurity.Risk> containerRisks, AgentConfigSettings ecsConfig,
-    List<ServiceDeployments.ServiceDeployment> services) {
+    List<ServiceDeployments.ServiceDeployment> services,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PlacementReview placement) {
 
   /** Environments read in this order everywhere: by name ignoring case ({@code dev} before {@code Shared}). */
   static final Comparator<String> NAME_ORDER =
@@ -51,6 +55,6 @@ record EnvironmentReview(String name, List<StackSummary> stacks, SortedMap<Strin
     }
     return new EnvironmentReview(name, List.copyOf(summaries), byType, List.copyOf(roles),
         InternetExposure.merge(exposure), List.copyOf(risks), AgentConfigSettings.merge(ecsConfig),
-        List.copyOf(services));
+        List.copyOf(services), PlacementReview.of(stacks));
   }
 }

@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.ecsctl.review;
 
+import dev.deepdive.ecs.placement.PlacementReport;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -134,6 +135,63 @@ final class MarkdownReport {
             r.detail()));
     ecsConfig(environment.ecsConfig());
     services(environment.services());
+    placement(environment.placement());
+  }
+
+  /** The ECS scheduler model's placement, when the assembly records its inputs (docs/placement.md). */
+  private void placement(PlacementReview placement) {
+    if (placement == null) {
+      return;
+    }
+    section("### Task placement (ECS scheduler model)");
+    line("Run again from the inputs recorded on " + code(placement.recordedIn()) + ": every service's tasks placed"
+        + " on the instances, then one rolling deployment of each (docs/placement.md).");
+    line("");
+    for (String error : placement.errors()) {
+      line("- " + WARNING + " " + error);
+    }
+    for (String warning : placement.warnings()) {
+      line("- " + WARNING + " " + warning);
+    }
+    if (!placement.errors().isEmpty() || !placement.warnings().isEmpty()) {
+      line("");
+    }
+    capacity(placement.atMaximum());
+    capacity(placement.atDesired());
+  }
+
+  private void capacity(PlacementReport.CapacityPlacement at) {
+    if (at == null) {
+      return;
+    }
+    String needed = at.instancesNeeded() < 0 ? "no number up to 1000 places and deploys every service"
+        : "the services need " + at.instancesNeeded() + (at.instancesNeeded() == 1 ? " instance" : " instances");
+    section("#### At " + at.capacity() + " capacity: " + at.instances() + " × " + code(at.instanceType()));
+    line((at.fits() ? "Every service places and deploys" : WARNING + " Not every service places and deploys")
+        + "; " + needed + ".");
+    line("");
+    table(List.of("Service", "Desired", "Placed", "On instances", "Tasks per instance", "Instances to run / deploy",
+        "Deploys", "Peak tasks"), at.services(), s -> List.of(code(s.name()), String.valueOf(s.desiredCount()),
+        String.valueOf(s.placed()), String.valueOf(s.instances()),
+        s.tasksPerInstance() < 0 ? "no bound" : s.tasksPerInstance() + " (" + s.limitedBy() + ")",
+        count(s.instancesToRun()) + " / " + count(s.instancesToDeploy()), s.deploys() ? "yes" : WARNING + " no",
+        String.valueOf(s.deploymentPeakTasks())));
+    PlacementReport.Headroom h = at.headroom();
+    line("Headroom with every service running: " + h.cpuUnitsFree() + " of " + h.cpuUnits() + " CPU units, "
+        + h.memoryMiBFree() + " of " + h.memoryMiB() + " MiB, " + h.gpusFree() + " of " + h.gpus() + " GPUs, "
+        + h.networkInterfacesFree() + " of " + h.networkInterfaces() + " network interfaces for awsvpc tasks; at most "
+        + h.reservedPortsMost() + " of " + h.reservedPortsLimit() + " reserved ports on an instance.");
+    PlacementReport.LargestDeployment d = at.largestDeployment();
+    if (d != null) {
+      line("");
+      line("The deployment that needs the most room: " + code(d.service()) + ", " + d.peakTasks() + " tasks at its"
+          + " peak on " + d.instances() + (d.instances() == 1 ? " instance" : " instances") + " (" + d.extraTasks()
+          + " beyond its desired count: " + d.extraCpuUnits() + " CPU units, " + d.extraMemoryMiB() + " MiB).");
+    }
+  }
+
+  private static String count(int instances) {
+    return instances < 0 ? "never" : String.valueOf(instances);
   }
 
   private void ecsConfig(AgentConfigSettings settings) {

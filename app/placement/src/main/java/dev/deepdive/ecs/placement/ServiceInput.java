@@ -1,0 +1,60 @@
+package dev.deepdive.ecs.placement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ECS service of an environment, as the scheduler model needs it.
+ *
+ * @param name                  the service name
+ * @param path                  where it is written in the environment file, for messages, e.g. {@code services[0]}
+ * @param desiredCount          tasks to run, 0 or more
+ * @param maximumPercent        the rolling deployment's upper bound, percent of desiredCount (ECS rounds down)
+ * @param minimumHealthyPercent the rolling deployment's lower bound, percent of desiredCount (ECS rounds up)
+ * @param strategy              the placement strategy
+ * @param constraints           the service's placement constraints (the task definition's are in {@code task})
+ * @param task                  what each task needs
+ */
+public record ServiceInput(String name, String path, int desiredCount, int maximumPercent,
+    int minimumHealthyPercent, PlacementStrategy strategy, List<PlacementConstraint> constraints,
+    TaskRequirements task) {
+
+  /**
+   * Placement constraints per task, the task definition's and the service's together
+   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html,
+   * placementConstraints).
+   */
+  public static final int MAX_CONSTRAINTS = 10;
+
+  public ServiceInput {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(task, "task");
+    constraints = List.copyOf(constraints);
+    if (desiredCount < 0 || maximumPercent < 100 || minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
+      throw new IllegalArgumentException(name + ": desiredCount must be at least 0, maximumPercent at least 100 and"
+          + " minimumHealthyPercent 0 to 100, got " + desiredCount + ", " + maximumPercent + ", "
+          + minimumHealthyPercent);
+    }
+  }
+
+  /** The most tasks ECS runs during a deployment: maximumPercent of desiredCount, rounded down. */
+  public int maximumTasks() {
+    return (int) Math.floorDiv((long) desiredCount * maximumPercent, 100);
+  }
+
+  /** The fewest healthy tasks ECS keeps during a deployment: minimumHealthyPercent of desiredCount, rounded up. */
+  public int minimumHealthyTasks() {
+    return (int) Math.floorDiv((long) desiredCount * minimumHealthyPercent + 99, 100);
+  }
+
+  /** The service's and the task definition's constraints; ECS allows {@link #MAX_CONSTRAINTS} together. */
+  public List<PlacementConstraint> allConstraints() {
+    List<PlacementConstraint> all = new ArrayList<>(task.placementConstraints());
+    all.addAll(constraints);
+    return List.copyOf(all);
+  }
+
+}

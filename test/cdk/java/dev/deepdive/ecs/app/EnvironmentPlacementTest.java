@@ -89,6 +89,21 @@ class EnvironmentPlacementTest {
         + " capacity.maxSize to 4");
   }
 
+  /** A scaled service is checked at the most tasks its scaler may ask for, and the message names that field. */
+  @Test
+  void aScaledServiceIsPlacedAtItsMaxCount() throws IOException {
+    edit(web, "\"hostPort\": 0", "\"hostPort\": 80");
+    edit(dev, "\"taskDefinition\": \"web.json\",\n      \"desiredCount\": 1",
+        "\"taskDefinition\": \"web.json\",\n      \"autoScaling\": {\"minCount\": 1, \"maxCount\": 3,"
+            + " \"targets\": {\"cpuUtilization\": 60}}");
+
+    assertThat(problems()).containsExactly(web + ": containerDefinitions[0].portMappings[0].hostPort: static host"
+        + " port 80 allows one task per instance; service web (" + dev + " services[0]) with autoScaling.maxCount 3"
+        + " needs 3 instances to run and 4 to deploy (minimumHealthyPercent 100 keeps all 3 old tasks until new ones"
+        + " run; 6 at maximumPercent 200), capacity.maxSize is 2; use hostPort 0 (a dynamic host port) or raise"
+        + " capacity.maxSize to 4");
+  }
+
   @Test
   void aStaticHostPortOnEveryInstanceBehindTheLoadBalancerNeverDeploys() throws IOException {
     edit(web, "\"hostPort\": 0", "\"hostPort\": 8080");

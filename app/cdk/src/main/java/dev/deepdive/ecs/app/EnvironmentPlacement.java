@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app;
 
+import dev.deepdive.ecs.app.config.AutoScalingConfig;
 import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.PlacementConstraintConfig;
@@ -66,9 +67,14 @@ final class EnvironmentPlacement {
             ? PlacementConstraint.distinctInstance(field)
             : PlacementConstraint.memberOf(c.expression().orElseThrow(), field));
       }
-      services.add(new ServiceInput(service.name(), service.path(), service.desiredCount(),
+      // A scaled service is checked at the most tasks its scaler may ask for, so a scale-out never finds the
+      // capacity short; its deployments roll at that count too.
+      int count = service.autoScaling().map(AutoScalingConfig::maxCount).orElse(service.desiredCount());
+      String countField = service.autoScaling().isPresent() ? "autoScaling.maxCount" : "desiredCount";
+      services.add(new ServiceInput(service.name(), service.path(), count,
           service.deployment().maximumPercent(), service.deployment().minimumHealthyPercent(),
-          PlacementStrategy.valueOf(service.placement().strategy().name()), constraints, document.requirements()));
+          PlacementStrategy.valueOf(service.placement().strategy().name()), constraints, document.requirements(),
+          countField));
     }
     return new EnvironmentInput(environment.name(), capacityInput, environment.agent(), services);
   }

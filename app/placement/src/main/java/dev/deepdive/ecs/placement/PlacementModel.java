@@ -514,7 +514,7 @@ public final class PlacementModel {
     int full = limit.instancesFor(s.maximumTasks());
     String why = "minimumHealthyPercent " + s.minimumHealthyPercent() + " " + keeps
         + (full > toDeploy ? "; " + full + " at maximumPercent " + s.maximumPercent() : "");
-    String head = service(plan) + " with desiredCount " + desired;
+    String head = service(plan) + " with " + s.countField() + " " + desired;
     return steady
         ? head + " needs " + count(toRun) + " to run and " + toDeploy + " to deploy (" + why + ")"
         : head + " runs on " + count(toRun) + " but needs " + toDeploy + " to deploy (" + why + ")";
@@ -589,7 +589,7 @@ public final class PlacementModel {
             + (needed > count ? "; raise capacity.maxSize to " + needed : "");
     String body;
     if (!run.placedAll()) {
-      body = service(plan) + " with desiredCount " + plan.input.desiredCount() + " does not fit" + others + at + ": "
+      body = service(plan) + " with " + plan.input.countField() + " " + plan.input.desiredCount() + " does not fit" + others + at + ": "
           + run.placed() + " of its " + plan.input.desiredCount() + " tasks place, then no instance can take"
           + " another: " + reasons;
     } else {

@@ -15,10 +15,14 @@ import java.util.Objects;
  * @param strategy              the placement strategy
  * @param constraints           the service's placement constraints (the task definition's are in {@code task})
  * @param task                  what each task needs
+ * @param countField            the environment-file field {@code desiredCount} comes from, for messages:
+ *                              {@code desiredCount}, or {@code autoScaling.maxCount} for a scaled service (the
+ *                              model then checks the most tasks the scaler may ask for); null means
+ *                              {@code desiredCount}
  */
 public record ServiceInput(String name, String path, int desiredCount, int maximumPercent,
     int minimumHealthyPercent, PlacementStrategy strategy, List<PlacementConstraint> constraints,
-    TaskRequirements task) {
+    TaskRequirements task, String countField) {
 
   /**
    * Placement constraints per task, the task definition's and the service's together
@@ -27,14 +31,21 @@ public record ServiceInput(String name, String path, int desiredCount, int maxim
    */
   public static final int MAX_CONSTRAINTS = 10;
 
+  /** A service whose count is its {@code desiredCount}. */
+  public ServiceInput(String name, String path, int desiredCount, int maximumPercent, int minimumHealthyPercent,
+      PlacementStrategy strategy, List<PlacementConstraint> constraints, TaskRequirements task) {
+    this(name, path, desiredCount, maximumPercent, minimumHealthyPercent, strategy, constraints, task, null);
+  }
+
   public ServiceInput {
+    countField = countField == null ? "desiredCount" : countField;
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(task, "task");
     constraints = List.copyOf(constraints);
     if (desiredCount < 0 || maximumPercent < 100 || minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
-      throw new IllegalArgumentException(name + ": desiredCount must be at least 0, maximumPercent at least 100 and"
+      throw new IllegalArgumentException(name + ": " + countField + " must be at least 0, maximumPercent at least 100 and"
           + " minimumHealthyPercent 0 to 100, got " + desiredCount + ", " + maximumPercent + ", "
           + minimumHealthyPercent);
     }

@@ -26,10 +26,12 @@ import java.util.TreeMap;
  * @param removedContainerRisks risky container settings present only in the older assembly
  * @param replaced resources CloudFormation will replace
  * @param resources every added, removed or modified resource, by environment, stack and logical ID
+ * @param instanceRolls Auto Scaling groups whose change reaches their container instances: replaced by the group's
+ *     update policy, or (without one) only in instances launched later
  */
 record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Exposure> newExposure,
     List<Exposure> removedExposure, List<ContainerRisk> newContainerRisks, List<ContainerRisk> removedContainerRisks,
-    List<Replacement> replaced, List<ResourceChange> resources) {
+    List<Replacement> replaced, List<ResourceChange> resources, List<InstanceRoll> instanceRolls) {
 
   /** Grants of an attached managed policy read as this action on the policy's ARN: its content is not offline. */
   static final String MANAGED_POLICY = "(managed policy)";
@@ -62,6 +64,28 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
   record ResourceChange(String change, String environment, String stack, String logicalId, String type,
       List<String> properties) {}
 
+  /**
+   * An Auto Scaling group whose instances' launch settings change. CloudFormation replaces the group's instances on
+   * a change of its LaunchConfigurationName, LaunchTemplate, MixedInstancesPolicy, PlacementGroup or
+   * VPCZoneIdentifier (a new launch template version is a
+   * LaunchTemplate change), following the group's UpdatePolicy; without one, running instances are left as they are
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-updatepolicy.html).
+   *
+   * @param autoScalingGroup the group's logical ID
+   * @param changed what changed, e.g. {@code LaunchTemplateData.ImageId, LaunchTemplateData.UserData}
+   * @param update {@link #ROLLING_UPDATE}, {@link #REPLACING_UPDATE} or {@link #NO_UPDATE_POLICY}
+   * @param maxBatchSize instances replaced at a time by a rolling update (AutoScalingRollingUpdate.MaxBatchSize,
+   *     default 1; 0 when it is not a literal); 0 for the other outcomes
+   */
+  record InstanceRoll(String environment, String stack, String autoScalingGroup, String changed, String update,
+      int maxBatchSize) {}
+
+  static final String ROLLING_UPDATE = "rolling update";
+  static final String REPLACING_UPDATE = "replacing update";
+  static final String NO_UPDATE_POLICY = "no update policy";
+
+  private static final String AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup";
+
   private record ResourceKey(String environment, String stack, String logicalId) {}
 
   private static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::environment, EnvironmentReview.NAME_ORDER)
@@ -88,9 +112,16 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
 
     List<Replacement> replaced = new ArrayList<>();
     List<ResourceChange> changes = new ArrayList<>();
+    List<InstanceRoll> rolls = new ArrayList<>();
     newerResources.forEach((key, resource) -> {
       JsonNode before = olderResources.get(key);
       String type = StackResources.typeOf(resource);
+      if (before != null && type.equals(AUTO_SCALING_GROUP) && StackResources.typeOf(before).equals(type)) {
+        InstanceRoll roll = instanceRoll(key, before, olderResources, resource, newerResources);
+        if (roll != null) {
+          rolls.add(roll);
+        }
+      }
       if (before == null) {
         changes.add(change("added", key, type, List.of()));
         return;
@@ -116,6 +147,8 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
       }
     });
     replaced.addAll(renamed(newerResources, olderResources));
+    // Groups whose running instances are replaced first; within each, in resource order (the map's, kept: stable).
+    rolls.sort(Comparator.comparing(r -> r.update().equals(NO_UPDATE_POLICY)));
     replaced.sort(Comparator.comparing(Replacement::environment, EnvironmentReview.NAME_ORDER).thenComparing(Replacement::stack)
         .thenComparing(Replacement::logicalId));
     changes.sort(Comparator.comparing(ResourceChange::environment, EnvironmentReview.NAME_ORDER).thenComparing(ResourceChange::stack)
@@ -124,7 +157,91 @@ record AssemblyDiff(List<Grant> newGrants, List<Grant> removedGrants, List<Expos
     return new AssemblyDiff(minusGrants(newerGrants, olderGrants), minusGrants(olderGrants, newerGrants),
         minus(newerExposure, olderExposure, EXPOSURE_ORDER), minus(olderExposure, newerExposure, EXPOSURE_ORDER),
         minus(risks(newerReviews), risks(olderReviews), RISK_ORDER), minus(risks(olderReviews), risks(newerReviews),
-            RISK_ORDER), List.copyOf(replaced), List.copyOf(changes));
+            RISK_ORDER), List.copyOf(replaced), List.copyOf(changes), List.copyOf(rolls));
+  }
+
+  /**
+   * What reaches the instances of an Auto Scaling group kept under its logical ID, or null when nothing does: its
+   * launch template reference, instance type overrides or subnets, and the LaunchTemplateData of the launch template
+   * it references (each side resolved in its own assembly, so a launch template under a new logical ID compares
+   * with the one the group used before).
+   */
+  private static InstanceRoll instanceRoll(ResourceKey key, JsonNode before, SortedMap<ResourceKey, JsonNode> older,
+      JsonNode after, SortedMap<ResourceKey, JsonNode> newer) {
+    JsonNode oldProperties = StackResources.properties(before);
+    JsonNode newProperties = StackResources.properties(after);
+    List<String> changed = new ArrayList<>();
+    JsonNode oldSpec = launchTemplateSpecification(oldProperties);
+    JsonNode newSpec = launchTemplateSpecification(newProperties);
+    for (String property : List.of("LaunchConfigurationName", "LaunchTemplate", "PlacementGroup")) {
+      if (!oldProperties.path(property).equals(newProperties.path(property))) {
+        changed.add(property);
+      }
+    }
+    JsonNode oldMixed = oldProperties.path("MixedInstancesPolicy").path("LaunchTemplate");
+    JsonNode newMixed = newProperties.path("MixedInstancesPolicy").path("LaunchTemplate");
+    if (!oldMixed.path("LaunchTemplateSpecification").equals(newMixed.path("LaunchTemplateSpecification"))) {
+      changed.add("MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification");
+    }
+    if (!oldMixed.path("Overrides").equals(newMixed.path("Overrides"))) {
+      changed.add("MixedInstancesPolicy.LaunchTemplate.Overrides (instance types)");
+    }
+    if (!oldProperties.path("MixedInstancesPolicy").path("InstancesDistribution")
+        .equals(newProperties.path("MixedInstancesPolicy").path("InstancesDistribution"))) {
+      changed.add("MixedInstancesPolicy.InstancesDistribution");
+    }
+    if (!oldProperties.path("VPCZoneIdentifier").equals(newProperties.path("VPCZoneIdentifier"))) {
+      changed.add("VPCZoneIdentifier");
+    }
+    JsonNode oldTemplate = launchTemplate(key, oldSpec, older);
+    JsonNode newTemplate = launchTemplate(key, newSpec, newer);
+    if (oldTemplate != null && newTemplate != null) {
+      ReplacementRules.changedProperties(StackResources.properties(oldTemplate).path("LaunchTemplateData"),
+          StackResources.properties(newTemplate).path("LaunchTemplateData"))
+          .forEach(property -> changed.add("LaunchTemplateData." + property));
+    }
+    if (changed.isEmpty()) {
+      return null;
+    }
+    JsonNode policy = after.path("UpdatePolicy");
+    String update;
+    int batch = 0;
+    if (policy.has("AutoScalingRollingUpdate")) {
+      update = ROLLING_UPDATE;
+      JsonNode size = policy.path("AutoScalingRollingUpdate").path("MaxBatchSize");
+      // A MaxBatchSize left out is 1 (UpdatePolicy attribute reference); one from a parameter is unknown offline.
+      batch = size.isMissingNode() ? 1 : size.isIntegralNumber() ? size.asInt()
+          : size.isTextual() && size.asText().matches("[0-9]+") ? Integer.parseInt(size.asText()) : 0;
+    } else if (policy.path("AutoScalingReplacingUpdate").path("WillReplace").asText().equals("true")) {
+      update = REPLACING_UPDATE;
+    } else {
+      update = NO_UPDATE_POLICY;
+    }
+    return new InstanceRoll(key.environment(), key.stack(), key.logicalId(), String.join(", ", changed), update,
+        batch);
+  }
+
+  /** The group's LaunchTemplateSpecification: its own LaunchTemplate, or its MixedInstancesPolicy's. */
+  private static JsonNode launchTemplateSpecification(JsonNode groupProperties) {
+    if (groupProperties.has("LaunchTemplate")) {
+      return groupProperties.get("LaunchTemplate");
+    }
+    return groupProperties.path("MixedInstancesPolicy").path("LaunchTemplate").path("LaunchTemplateSpecification");
+  }
+
+  /** The launch template resource a specification names by {@code Ref} in the group's stack, or null. */
+  private static JsonNode launchTemplate(ResourceKey group, JsonNode specification,
+      SortedMap<ResourceKey, JsonNode> resources) {
+    for (String field : List.of("LaunchTemplateId", "LaunchTemplateName")) {
+      JsonNode ref = specification.path(field).path("Ref");
+      if (ref.isTextual()) {
+        JsonNode template = resources.get(new ResourceKey(group.environment(), group.stack(), ref.asText()));
+        if (template != null && StackResources.typeOf(template).equals("AWS::EC2::LaunchTemplate")) {
+          return template;
+        }
+      }
+    }
+    return null;
   }
 
   /** What a property change does to a resource that keeps its type and logical ID, or null if it is updated in place. */

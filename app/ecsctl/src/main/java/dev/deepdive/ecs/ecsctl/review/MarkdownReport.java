@@ -40,7 +40,9 @@ final class MarkdownReport {
         + ". New container risks: " + changes.newContainerRisks().size() + ", removed: "
         + changes.removedContainerRisks().size()
         + ". Resources replaced: " + (changes.replaced().size() - fails - maybe) + ", may be replaced: " + maybe
-        + ", that cannot be updated (the deploy fails): " + fails + ".");
+        + ", that cannot be updated (the deploy fails): " + fails + ". Auto Scaling groups whose container"
+        + " instances are replaced: " + changes.instanceRolls().stream()
+            .filter(r -> !r.update().equals(AssemblyDiff.NO_UPDATE_POLICY)).count() + ".");
     section("#### New IAM grants");
     grants(changes.newGrants());
     section("#### Removed IAM grants");
@@ -58,10 +60,36 @@ final class MarkdownReport {
         r.environment(), code(r.stack()), code(r.logicalId()), code(r.type()),
         r.outcome().contains(AssemblyDiff.UPDATE_FAILS) ? "**" + r.outcome() + "** " + WARNING : r.outcome(),
         r.reason()));
+    section("#### Container instances that will be replaced (rolling update)");
+    if (changes.instanceRolls().isEmpty()) {
+      line(NONE);
+    }
+    for (AssemblyDiff.InstanceRoll roll : changes.instanceRolls()) {
+      line("- " + instanceRoll(roll));
+    }
     section("### Other changes (resources added, removed, modified)");
     table(List.of("Change", "Environment", "Stack", "Logical ID", "Type", "Changed"), changes.resources(),
         c -> List.of(c.change(), c.environment(), code(c.stack()), code(c.logicalId()), code(c.type()),
             String.join(", ", c.properties())));
+  }
+
+  /** One line per Auto Scaling group: what happens to its running container instances, and why. */
+  private static String instanceRoll(AssemblyDiff.InstanceRoll roll) {
+    // A stage's stacks display as <environment>/<stack>: name the environment only when the stack name does not.
+    String group = code(roll.autoScalingGroup()) + " in " + code(roll.stack())
+        + (roll.stack().startsWith(roll.environment() + "/") ? "" : " (environment " + roll.environment() + ")");
+    String why = " (changed: " + roll.changed() + ")";
+    return switch (roll.update()) {
+      case AssemblyDiff.ROLLING_UPDATE -> WARNING + " " + group + ": every container instance is replaced, "
+          + (roll.maxBatchSize() == 1 ? "one at a time" : roll.maxBatchSize() == 0 ? "MaxBatchSize at a time"
+              : roll.maxBatchSize() + " at a time")
+          + " (a new instance registers and signals, then an old one drains and terminates)" + why
+          + ". Worst-case time: docs/container-instances.md.";
+      case AssemblyDiff.REPLACING_UPDATE -> WARNING + " " + group + ": CloudFormation creates a new group with new"
+          + " container instances and deletes the old group once the new one is in" + why + ".";
+      default -> group + ": no rolling update policy, so running container instances keep their old settings;"
+          + " the change reaches only instances launched later" + why + ".";
+    };
   }
 
   private void grants(List<AssemblyDiff.Grant> grants) {

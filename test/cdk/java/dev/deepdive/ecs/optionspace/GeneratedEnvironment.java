@@ -141,8 +141,10 @@ final class GeneratedEnvironment {
     ArrayNode services = environment.putArray("services");
     ObjectNode service = services.addObject().put("name", "app").put("taskDefinition", taskDefinitionFile);
     if (extra(index, 3)) {
-      // The scaler owns the count: no desiredCount beside autoScaling.
-      ObjectNode scaling = service.putObject("autoScaling").put("minCount", 1).put("maxCount", 4);
+      // The scaler owns the count: no desiredCount beside autoScaling. maxCount 2, like the unscaled services'
+      // desiredCount: the placement check places a scaled service at maxCount, and some generated services allow
+      // one task per instance (a static host port, distinctInstance, a GPU) on maxSize 3.
+      ObjectNode scaling = service.putObject("autoScaling").put("minCount", 1).put("maxCount", 2);
       ObjectNode targets = scaling.putObject("targets").put("cpuUtilization", 60).put("memoryUtilization", 80);
       if (!lb.equals("none")) {
         targets.put("requestsPerTarget", 300);

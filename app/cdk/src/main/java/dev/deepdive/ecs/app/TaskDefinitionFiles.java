@@ -1,7 +1,6 @@
 package dev.deepdive.ecs.app;
 
 import dev.deepdive.ecs.app.config.ConfigException;
-import dev.deepdive.ecs.app.config.EcrRepositoryConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
@@ -92,7 +91,7 @@ final class TaskDefinitionFiles {
   /** An {@code ecr://name:tag} image must name one of the environment's repositories. */
   @SuppressWarnings("unchecked")
   private void checkRepositories(TaskDefinitionDocument document, EnvironmentConfig environment, String at) {
-    List<String> known = environment.ecrRepositories().stream().map(EcrRepositoryConfig::name).toList();
+    List<String> known = List.copyOf(environment.ecrRepositories().keySet());
     Object containers = document.toCloudFormationProperties(null, null).get("ContainerDefinitions");
     for (Object container : (List<Object>) containers) {
       String image = String.valueOf(((Map<String, Object>) container).get("Image"));

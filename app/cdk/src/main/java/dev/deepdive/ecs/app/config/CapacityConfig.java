@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The container instances of one environment: one Auto Scaling group with mixed instance types.
+ * The container instances of one environment: one Auto Scaling group with mixed instance types; the
+ * {@code capacity} object, bound from the file (ranges and defaults in app/environment.schema.json).
  *
  * @param instanceTypes 1 to 20 distinct EC2 instance types, all of {@code amiFamily}'s architecture
  * @param minSize lower bound of the group, at least 0
  * @param desiredSize instances at creation, between {@code minSize} and {@code maxSize}
  * @param maxSize upper bound of the group, 1 to 1000
- * @param amiFamily the ECS-optimized image; default {@link ConfigDefaults#AMI_FAMILY}
- * @param rootVolumeGiB encrypted root volume size; default {@link ConfigDefaults#ROOT_VOLUME_GIB}
+ * @param amiFamily the ECS-optimized image; default {@link AmiFamily#AL2023}
+ * @param rootVolumeGiB encrypted root volume size in GiB; default 30
  * @param keyPair an EC2 key pair name, for SSH next to Session Manager; empty means none
  */
 public record CapacityConfig(
@@ -26,6 +27,6 @@ public record CapacityConfig(
   public CapacityConfig {
     instanceTypes = List.copyOf(instanceTypes);
     Objects.requireNonNull(amiFamily, "amiFamily");
-    Objects.requireNonNull(keyPair, "keyPair");
+    keyPair = keyPair == null ? Optional.empty() : keyPair;
   }
 }

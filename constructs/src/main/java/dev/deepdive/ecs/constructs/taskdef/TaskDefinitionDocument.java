@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * A task definition as teams keep it: the JSON they would give to
  * {@code aws ecs register-task-definition --cli-input-json} (camelCase API field names).
  *
- * <p>{@link #parse} rejects every field it does not support by name and every wrong type, with the file's
- * display path and the JSON path. {@link #validate} and {@link #validateFits} check what ECS would otherwise
+ * <p>{@link #parse} holds the file against the ECS API's own model (the AWS SDK's RegisterTaskDefinitionRequest and its
+ * shapes, {@link EcsApiModel}): it rejects every unknown or refused field by name, every wrong type and every value
+ * outside an enumeration, with the file's display path and the JSON path; pasted describe-task-definition output
+ * gets one line ({@link PastedDescribeOutput}). The parsed tree stays available as JSON ({@link #json()}) to rules
+ * that read it. {@link #validate} and {@link #validateFits} check what ECS would otherwise
  * only refuse at registration or placement. {@link #toCloudFormationProperties} renders the
  * {@code AWS::ECS::TaskDefinition} Properties. The document is immutable.
  */
@@ -67,7 +70,11 @@ public final class TaskDefinitionDocument {
       throw new TaskDefinitionProblems(List.of(displayPath + ": expected a JSON object at the top level, got "
           + JsonPaths.describe(root)));
     }
-    List<String> problems = SchemaChecker.check(displayPath, root, TaskDefinitionSchema.ROOT);
+    Optional<String> pasted = PastedDescribeOutput.problem(displayPath, root);
+    if (pasted.isPresent()) {
+      throw new TaskDefinitionProblems(List.of(pasted.get()));
+    }
+    List<String> problems = ApiModelChecker.check(displayPath, root, EcsApiModel.TASK_DEFINITION);
     if (!problems.isEmpty()) {
       throw new TaskDefinitionProblems(problems);
     }
@@ -142,7 +149,7 @@ public final class TaskDefinitionDocument {
   public List<String> replacedFields() {
     List<String> replaced = new ArrayList<>();
     root.fieldNames().forEachRemaining(name -> {
-      if (TaskDefinitionSchema.REPLACED_ROOT_FIELDS.contains(name)) {
+      if (TaskDefinitionFormat.REPLACED_ROOT_FIELDS.contains(name)) {
         replaced.add(name);
       }
     });
@@ -208,8 +215,9 @@ public final class TaskDefinitionDocument {
     JsonNode defaultLog = null;
     if (options.defaultLogConfiguration().isPresent()) {
       defaultLog = JSON.valueToTree(options.defaultLogConfiguration().get());
-      List<String> problems = SchemaChecker.check("defaultLogConfiguration", defaultLog,
-          TaskDefinitionSchema.LOG_CONFIGURATION);
+      List<String> problems = ApiModelChecker.check("defaultLogConfiguration", defaultLog,
+          EcsApiModel.TASK_DEFINITION.fields().get("containerDefinitions").element().shape().fields()
+              .get("logConfiguration").shape());
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException(String.join("\n", problems));
       }

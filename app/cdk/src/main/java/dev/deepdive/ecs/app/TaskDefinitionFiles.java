@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * Reads the task definition files the environments' services name, each once, and checks them against each
  * environment: every file problem, every fit problem against the environment's instance types, and every
- * load-balanced container or port the file does not declare. All problems of all files come back together.
+ * load-balanced container or port the file does not declare. All problems of all files come back together. Each
+ * environment gets the documents under its own families ({@code taskDefinitionFamilies}: {@code qa-web} for the
+ * file's {@code web} by default).
  */
 final class TaskDefinitionFiles {
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
@@ -54,7 +56,15 @@ final class TaskDefinitionFiles {
       if (document.isEmpty()) {
         continue;
       }
-      documents.put(service.taskDefinition(), document.get());
+      String family = environment.taskDefinitionFamilies().family(environment.name(), document.get().family());
+      Optional<String> familyProblem = TaskDefinitionDocument.familyProblem(family);
+      if (familyProblem.isPresent()) {
+        problems.add(at + ".taskDefinition: " + document.get().displayPath() + ": family: " + familyProblem.get()
+            + (family.equals(document.get().family()) ? "" : " (the file's \"" + document.get().family()
+                + "\" with the environment's name in front, see taskDefinitionFamilies)"));
+      } else {
+        documents.put(service.taskDefinition(), document.get().withFamily(family));
+      }
       ValidationReport fit = document.get().validateFits(environment.capacity().instanceTypes(),
           InstanceTypeCapacity.ecsReservedMemoryMiB(environment.agent()));
       String forService = " (service " + service.name() + " of " + environment.source() + ", services[" + i + "])";

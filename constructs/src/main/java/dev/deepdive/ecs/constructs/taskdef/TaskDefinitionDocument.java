@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class TaskDefinitionDocument {
       .build();
   private static final Pattern JACKSON_LOCATION =
       Pattern.compile("\\s*\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", Pattern.DOTALL);
+
+  /** The longest family ECS accepts. */
+  public static final int MAX_FAMILY_CHARS = 255;
+  private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final String displayPath;
   private final JsonNode root;
@@ -101,9 +106,36 @@ public final class TaskDefinitionDocument {
     return root.deepCopy();
   }
 
-  /** The task definition family (required in the file). */
+  /** The task definition family: the file's, or the one given to {@link #withFamily}. */
   public String family() {
     return root.get("family").textValue();
+  }
+
+  /**
+   * The same task definition registered under another family, e.g. {@code qa-web} for the file's {@code web}.
+   *
+   * @throws IllegalArgumentException when {@code family} is not one ECS accepts ({@link #familyProblem})
+   */
+  public TaskDefinitionDocument withFamily(String family) {
+    familyProblem(family).ifPresent(problem -> {
+      throw new IllegalArgumentException("family: " + problem);
+    });
+    ObjectNode renamed = root.deepCopy();
+    renamed.put("family", family);
+    return new TaskDefinitionDocument(displayPath, renamed);
+  }
+
+  /**
+   * What is wrong with {@code family} as a task definition family, or empty when ECS accepts it: up to
+   * {@value #MAX_FAMILY_CHARS} letters, digits, underscores and hyphens
+   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
+   */
+  public static Optional<String> familyProblem(String family) {
+    if (family.isEmpty() || family.length() > MAX_FAMILY_CHARS || !FAMILY.matcher(family).matches()) {
+      return Optional.of("\"" + family + "\" is not a task definition family: ECS takes 1 to " + MAX_FAMILY_CHARS
+          + " letters, digits, '_' and '-'" + (family.length() > MAX_FAMILY_CHARS ? ", got " + family.length() : ""));
+    }
+    return Optional.empty();
   }
 
   /** The file's networkMode, or {@link NetworkMode#BRIDGE} (the EC2 default) when it has none. */

@@ -31,6 +31,8 @@ import java.util.Optional;
  *     {@code loadBalancer} block; the schema's defaults when the file has none
  * @param legacyEcsServiceRole whether to create the legacy ECS service role for the load balancer; default false
  *     (ECS then uses its service-linked role)
+ * @param taskDefinitionFamilies how the services' task definition families are named; default
+ *     {@link TaskDefinitionFamilies#PER_ENVIRONMENT}
  * @param ecrRepositories the private ECR repositories by short name (e.g. {@code web}, {@code team/web}), in file
  *     order
  * @param services the ECS services, in file order; names, listener rule priorities and conditions are unique
@@ -48,6 +50,7 @@ public record EnvironmentConfig(
     @JacksonInject(value = EnvironmentConfig.SOURCE, useInput = OptBoolean.FALSE) Path source,
     LoadBalancerConfig loadBalancer,
     boolean legacyEcsServiceRole,
+    TaskDefinitionFamilies taskDefinitionFamilies,
     Map<String, EcrRepositoryConfig> ecrRepositories,
     List<ServiceConfig> services) {
   /** The injected value that binding fills {@link #source()} with. */
@@ -63,6 +66,7 @@ public record EnvironmentConfig(
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(loadBalancer, "loadBalancer");
+    Objects.requireNonNull(taskDefinitionFamilies, "taskDefinitionFamilies");
     services = List.copyOf(services);
     // Order matters to people reading ecs.config and tag lists next to the file, so keep it.
     ecrRepositories = Collections.unmodifiableMap(new LinkedHashMap<>(ecrRepositories));

@@ -168,11 +168,16 @@ final class EnvironmentRules {
    * the shape (names to strings), so each setting given as a string is judged once, here.
    */
   private void agentSettings() {
+    AgentSettings.check(agentStrings()).forEach(p -> problems.at(AGENT.field(p.setting()), p.message()));
+  }
+
+  /** The agent settings the file gives as strings, in file order; the schema reports any other. */
+  private Map<String, String> agentStrings() {
     Map<String, String> settings = new LinkedHashMap<>();
     for (String name : values.fieldNames(AGENT)) {
       values.text(AGENT.field(name)).ifPresent(value -> settings.put(name, value));
     }
-    AgentSettings.check(settings).forEach(p -> problems.at(AGENT.field(p.setting()), p.message()));
+    return settings;
   }
 
   /** An AMI is pinned by its ID or by the SSM parameter's version; both would leave it unclear which wins. */
@@ -192,11 +197,7 @@ final class EnvironmentRules {
     if (!values.given(CAPACITY.field("spot"))) {
       return;
     }
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String name : values.fieldNames(AGENT)) {
-      values.text(AGENT.field(name)).ifPresent(value -> settings.put(name, value));
-    }
-    AgentConfigBucketProps.spotDrainingProblem(settings).ifPresent(problem -> problems.at(
+    AgentConfigBucketProps.spotDrainingProblem(agentStrings()).ifPresent(problem -> problems.at(
         AGENT.field(AgentConfigBucketProps.SPOT_INSTANCE_DRAINING), problem));
   }
 

@@ -49,6 +49,32 @@ class TaskDefinitionFilesTest {
   }
 
   @Test
+  void eachEnvironmentRegistersTheFilesUnderFamiliesOfItsOwn() throws IOException {
+    Files.copy(Path.of("app/environments/qa.json"), environments.resolve("qa.json"));
+    var loaded = TaskDefinitionFiles.load(EnvironmentLoader.loadAll(environments));
+    assertThat(loaded.get("dev").get("web.json").family()).isEqualTo("dev-web");
+    assertThat(loaded.get("qa").get("web.json").family()).isEqualTo("qa-web");
+    assertThat(loaded.get("qa").get("shop.json").family()).isEqualTo("qa-shop");
+  }
+
+  @Test
+  void anEnvironmentMayKeepTheFamiliesAsWritten() throws IOException {
+    edit(environments.resolve("dev.json"), "\"clusterName\"", "\"taskDefinitionFamilies\": \"asWritten\",\n  \"clusterName\"");
+    assertThat(TaskDefinitionFiles.load(EnvironmentLoader.loadAll(environments)).get("dev").get("web.json").family())
+        .isEqualTo("web");
+  }
+
+  @Test
+  void aFamilyTooLongWithTheEnvironmentsNameIsRejected() throws IOException {
+    String longest = "w".repeat(255);
+    edit(taskDefinitions.resolve("web.json"), "\"family\": \"web\"", "\"family\": \"" + longest + "\"");
+    assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[0].taskDefinition: "
+        + taskDefinitions.resolve("web.json") + ": family: \"dev-" + longest + "\" is not a task definition family:"
+        + " ECS takes 1 to 255 letters, digits, '_' and '-', got 259 (the file's \"" + longest + "\" with the"
+        + " environment's name in front, see taskDefinitionFamilies)");
+  }
+
+  @Test
   void aMissingFileIsNamedWithTheServiceThatReferencesIt() throws IOException {
     Files.delete(taskDefinitions.resolve("shop.json"));
     assertThat(problems()).containsExactly(environments.resolve("dev.json") + ": services[1].taskDefinition: file "

@@ -135,6 +135,8 @@ final class GeneratedEnvironment {
     environment.put("legacyEcsServiceRole", Boolean.parseBoolean(level(row, Factor.LEGACY_ROLE)));
     boolean ecr = extra(index, 1);
     if (ecr) {
+      // Families as the files write them ("app"), shared by these environments: what an account of their own allows.
+      environment.put("taskDefinitionFamilies", "asWritten");
       environment.putObject("ecrRepositories").putObject("team/app").put("keepImages", 10);
     }
 

@@ -32,7 +32,7 @@ class ServicesStackTest {
   @Test
   void theWebTaskRunsTomcatWithWorkingMemory() {
     example.template("dev", "ServicesB").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-        "Family", "web",
+        "Family", "dev-web",
         "ContainerDefinitions", List.of(Match.objectLike(Map.of(
             "Name", "tomcat", "Image", "tomcat", "Memory", 512,
             "PortMappings", List.of(Map.of("ContainerPort", 8080, "HostPort", 0)))))));
@@ -41,7 +41,7 @@ class ServicesStackTest {
   @Test
   void containersThatBelongTogetherShareOneTaskAndAVolume() {
     example.template("dev", "ServicesC").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-        "Family", "shop",
+        "Family", "dev-shop",
         "Volumes", List.of(Match.objectLike(Map.of("Name", "shared-data"))),
         "ContainerDefinitions", List.of(
             Match.objectLike(Map.of("Name", "tomcat", "Links", List.of("memcached"), "MountPoints",

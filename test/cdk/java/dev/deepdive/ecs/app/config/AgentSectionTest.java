@@ -67,6 +67,13 @@ class AgentSectionTest {
   }
 
   @Test
+  void rejectsMoreReservedMemoryThanTheAgentReads() {
+    assertThat(problems(withTop("\"agent\": {\"ECS_RESERVED_MEMORY\": \"65536\"}"))).containsExactly(
+        "app/environments/qa.json: agent.ECS_RESERVED_MEMORY: must be a whole number of MiB from 0 to 65535, got"
+            + " \"65536\"; the agent keeps that much memory from tasks, e.g. \"256\"");
+  }
+
+  @Test
   void mustBeAnObject() {
     assertThat(problems(withTop("\"agent\": [\"ECS_LOGLEVEL=info\"]"))).containsExactly(
         "app/environments/qa.json: agent: expected an object of names to strings, got a list");

@@ -23,7 +23,8 @@ class CapacityRollingFieldsTest {
     assertThat(capacity.amiId()).isEmpty();
     assertThat(capacity.amiParameterVersion()).isEmpty();
     assertThat(capacity.spot()).isEmpty();
-    assertThat(capacity.signalTimeoutMinutes()).isEqualTo(15).isEqualTo(ConfigDefaults.SIGNAL_TIMEOUT_MINUTES);
+    assertThat(capacity.signalTimeoutMinutes()).isEqualTo(15)
+        .isEqualTo(ContainerInstancesProps.DEFAULT_SIGNAL_TIMEOUT_MINUTES);
   }
 
   @Test
@@ -142,26 +143,18 @@ class CapacityRollingFieldsTest {
   void theSchemaPublishesTheSameDefaultsAndLimits() {
     com.fasterxml.jackson.databind.JsonNode defs = EnvironmentSchema.tree().path("$defs");
     com.fasterxml.jackson.databind.JsonNode timeout = defs.path("capacity").path("properties").path("signalTimeoutMinutes");
-    assertThat(timeout.path("default").asInt()).isEqualTo(ConfigDefaults.SIGNAL_TIMEOUT_MINUTES);
+    assertThat(timeout.path("default").asInt()).isEqualTo(ContainerInstancesProps.DEFAULT_SIGNAL_TIMEOUT_MINUTES);
     assertThat(timeout.path("minimum").asInt()).isEqualTo(ContainerInstancesProps.MIN_SIGNAL_TIMEOUT_MINUTES);
     assertThat(timeout.path("maximum").asInt()).isEqualTo(ContainerInstancesProps.MAX_SIGNAL_TIMEOUT_MINUTES);
     com.fasterxml.jackson.databind.JsonNode spot = defs.path("spot").path("properties");
     assertThat(spot.path("onDemandBaseCapacity").path("default").asInt())
-        .isEqualTo(ConfigDefaults.SPOT_ON_DEMAND_BASE_CAPACITY);
+        .isZero();
     assertThat(spot.path("onDemandPercentageAboveBaseCapacity").path("default").asInt())
-        .isEqualTo(ConfigDefaults.SPOT_ON_DEMAND_PERCENTAGE_ABOVE_BASE);
+        .isZero();
     assertThat(spot.path("allocationStrategy").path("default").asText())
-        .isEqualTo(ConfigDefaults.SPOT_ALLOCATION.jsonName());
+        .isEqualTo("price-capacity-optimized");
     assertThat(spot.path("allocationStrategy").path("enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
         .containsExactly(java.util.Arrays.stream(SpotAllocation.values()).map(SpotAllocation::jsonName)
             .toArray(String[]::new));
-  }
-
-  @Test
-  void theDefaultsAreTheOnesTheDocsName() {
-    assertThat(ConfigDefaults.SPOT_ON_DEMAND_BASE_CAPACITY).isZero();
-    assertThat(ConfigDefaults.SPOT_ON_DEMAND_PERCENTAGE_ABOVE_BASE).isZero();
-    assertThat(ConfigDefaults.SPOT_ALLOCATION.jsonName()).isEqualTo("price-capacity-optimized");
-    assertThat(Optional.of(ConfigDefaults.SIGNAL_TIMEOUT_MINUTES)).hasValue(15);
   }
 }

@@ -107,17 +107,24 @@ class CapacitySectionTest {
   }
 
   @Test
-  void rejectsAnUnknownAmiFamily() {
-    assertThat(problems(withCapacity("\"amiFamily\": \"AL2022\""))).containsExactly("app/environments/qa.json:"
-        + " capacity.amiFamily: unknown AMI family 'AL2022'; allowed: AL2023, AL2023_ARM64, AL2023_GPU, AL2,"
-        + " AL2_ARM64, AL2_GPU");
+  void suggestsTheAmiFamilyOneLetterAway() {
+    assertThat(problems(withCapacity("\"amiFamily\": \"AL2O23\""))).containsExactly("app/environments/qa.json:"
+        + " capacity.amiFamily: unknown AMI family, got \"AL2O23\"; did you mean 'AL2023'? allowed: AL2023,"
+        + " AL2023_ARM64, AL2023_GPU, AL2, AL2_ARM64, AL2_GPU");
+  }
+
+  @Test
+  void listsTheAmiFamiliesWhenNoneIsClose() {
+    assertThat(problems(withCapacity("\"amiFamily\": \"bottlerocket\""))).containsExactly("app/environments/qa.json:"
+        + " capacity.amiFamily: unknown AMI family, got \"bottlerocket\"; allowed: AL2023, AL2023_ARM64, AL2023_GPU,"
+        + " AL2, AL2_ARM64, AL2_GPU");
   }
 
   @Test
   void suggestsTheAmiFamilyWrittenInTheWrongCase() {
     assertThat(problems(withCapacity("\"amiFamily\": \"al2023\""))).containsExactly("app/environments/qa.json:"
-        + " capacity.amiFamily: unknown AMI family 'al2023'; did you mean 'AL2023'? allowed: AL2023, AL2023_ARM64,"
-        + " AL2023_GPU, AL2, AL2_ARM64, AL2_GPU");
+        + " capacity.amiFamily: unknown AMI family, got \"al2023\"; did you mean 'AL2023'? allowed: AL2023,"
+        + " AL2023_ARM64, AL2023_GPU, AL2, AL2_ARM64, AL2_GPU");
   }
 
   @Test

@@ -3,16 +3,31 @@ package dev.deepdive.ecs.app.config;
 import static dev.deepdive.ecs.app.config.QaFile.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Each default is a documented value (docs/environment-files.md) and is what an omitted field becomes. */
+/**
+ * Each default is the {@code "default"} app/environment.schema.json documents (and docs/environment-files.md shows,
+ * generated from it), and is what an omitted field becomes; the position-dependent ones are {@link ConfigDefaults}.
+ */
 class ConfigDefaultsTest {
   private static final EnvironmentConfig MINIMAL = config(QaFile.MINIMAL);
+  private static final ServiceConfig WEB = ServiceFiles.only(ServiceFiles.web(""));
+  private static final ServiceLoadBalancerConfig WEB_LOAD_BALANCER = WEB.loadBalancer().orElseThrow();
+
+  /** The schema's default of the field at {@code pointer}, e.g. {@code /$defs/network/properties/maxAzs}. */
+  private static JsonNode documented(String pointer) {
+    JsonNode field = EnvironmentSchema.tree().at(pointer);
+    assertThat(field.has("default")).as(pointer + " has a default").isTrue();
+    return field.get("default");
+  }
 
   @Test
   void maxAzsDefaultsToTwo() {
-    assertThat(ConfigDefaults.MAX_AZS).isEqualTo(2);
-    assertThat(MINIMAL.network().maxAzs()).isEqualTo(ConfigDefaults.MAX_AZS);
+    assertThat(documented("/$defs/network/properties/maxAzs").intValue()).isEqualTo(2);
+    assertThat(MINIMAL.network().maxAzs()).isEqualTo(2);
   }
 
   @Test
@@ -22,20 +37,20 @@ class ConfigDefaultsTest {
 
   @Test
   void natGatewaysDefaultToOne() {
-    assertThat(ConfigDefaults.NAT_GATEWAYS).isEqualTo(1);
-    assertThat(MINIMAL.network().natGateways()).isEqualTo(ConfigDefaults.NAT_GATEWAYS);
+    assertThat(documented("/$defs/network/properties/natGateways").intValue()).isEqualTo(1);
+    assertThat(MINIMAL.network().natGateways()).isEqualTo(1);
   }
 
   @Test
   void amiFamilyDefaultsToAmazonLinux2023OnX86() {
-    assertThat(ConfigDefaults.AMI_FAMILY).isEqualTo(AmiFamily.AL2023);
-    assertThat(MINIMAL.capacity().amiFamily()).isEqualTo(ConfigDefaults.AMI_FAMILY);
+    assertThat(documented("/$defs/capacity/properties/amiFamily").textValue()).isEqualTo("AL2023");
+    assertThat(MINIMAL.capacity().amiFamily()).isEqualTo(AmiFamily.AL2023);
   }
 
   @Test
   void rootVolumeDefaultsTo30GiB() {
-    assertThat(ConfigDefaults.ROOT_VOLUME_GIB).isEqualTo(30);
-    assertThat(MINIMAL.capacity().rootVolumeGiB()).isEqualTo(ConfigDefaults.ROOT_VOLUME_GIB);
+    assertThat(documented("/$defs/capacity/properties/rootVolumeGiB").intValue()).isEqualTo(30);
+    assertThat(MINIMAL.capacity().rootVolumeGiB()).isEqualTo(30);
   }
 
   @Test
@@ -44,29 +59,23 @@ class ConfigDefaultsTest {
   }
 
   @Test
-  void agentSettingsDefaultToAnEmptyMap() {
+  void agentSettingsAndTagsDefaultToEmptyMaps() {
+    assertThat(documented("/properties/agent")).isEmpty();
+    assertThat(documented("/properties/tags")).isEmpty();
     assertThat(MINIMAL.agent()).isNotNull().isEmpty();
-  }
-
-  @Test
-  void tagsDefaultToAnEmptyMap() {
     assertThat(MINIMAL.tags()).isNotNull().isEmpty();
   }
 
-  private static final ServiceConfig WEB = ServiceFiles.only(ServiceFiles.web(""));
-  private static final ServiceLoadBalancerConfig WEB_LOAD_BALANCER = WEB.loadBalancer().orElseThrow();
-
   @Test
   void theLoadBalancerIdlesOutAfter60SecondsWithoutCertificate() {
-    assertThat(ConfigDefaults.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS).isEqualTo(60);
-    assertThat(MINIMAL.loadBalancer()).isEqualTo(
-        new LoadBalancerConfig(java.util.Optional.empty(), ConfigDefaults.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS));
+    assertThat(documented("/$defs/loadBalancer/properties/idleTimeoutSeconds").intValue()).isEqualTo(60);
+    assertThat(MINIMAL.loadBalancer()).isEqualTo(new LoadBalancerConfig(Optional.empty(), 60));
   }
 
   @Test
   void noLegacyEcsServiceRole() {
-    assertThat(ConfigDefaults.LEGACY_ECS_SERVICE_ROLE).isFalse();
-    assertThat(MINIMAL.legacyEcsServiceRole()).isEqualTo(ConfigDefaults.LEGACY_ECS_SERVICE_ROLE);
+    assertThat(documented("/properties/legacyEcsServiceRole").booleanValue()).isFalse();
+    assertThat(MINIMAL.legacyEcsServiceRole()).isFalse();
   }
 
   @Test
@@ -77,9 +86,9 @@ class ConfigDefaultsTest {
 
   @Test
   void ecrRepositoriesKeepTwentyImages() {
-    assertThat(ConfigDefaults.ECR_KEEP_IMAGES).isEqualTo(20);
-    assertThat(config(QaFile.withTop("\"ecrRepositories\": {\"web\": {}}")).ecrRepositories().get(0).keepImages())
-        .isEqualTo(ConfigDefaults.ECR_KEEP_IMAGES);
+    assertThat(documented("/$defs/ecrRepository/properties/keepImages").intValue()).isEqualTo(20);
+    assertThat(config(QaFile.withTop("\"ecrRepositories\": {\"web\": {}}")).ecrRepositories().get("web").keepImages())
+        .isEqualTo(20);
   }
 
   @Test
@@ -92,38 +101,44 @@ class ConfigDefaultsTest {
 
   @Test
   void healthChecksProbeTheRootEvery15SecondsAcceptingSuccessAndRedirects() {
-    assertThat(new HealthCheckConfig(ConfigDefaults.HEALTH_CHECK_PATH, ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS,
-        ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, ConfigDefaults.HEALTHY_THRESHOLD_COUNT,
-        ConfigDefaults.UNHEALTHY_THRESHOLD_COUNT, ConfigDefaults.HEALTHY_HTTP_CODES))
-        .isEqualTo(new HealthCheckConfig("/", 15, 5, 2, 3, "200-399"));
-    assertThat(WEB_LOAD_BALANCER.healthCheck()).isEqualTo(HealthCheckConfig.defaults());
+    String at = "/$defs/healthCheck/properties/";
+    assertThat(List.of(documented(at + "path").textValue(), documented(at + "intervalSeconds").asText(),
+        documented(at + "timeoutSeconds").asText(), documented(at + "healthyThresholdCount").asText(),
+        documented(at + "unhealthyThresholdCount").asText(), documented(at + "healthyHttpCodes").textValue()))
+        .containsExactly("/", "15", "5", "2", "3", "200-399");
+    assertThat(WEB_LOAD_BALANCER.healthCheck()).isEqualTo(new HealthCheckConfig("/", 15, 5, 2, 3, "200-399"));
   }
 
   @Test
   void targetsDeregisterIn30SecondsNotAwss300() {
-    assertThat(ConfigDefaults.DEREGISTRATION_DELAY_SECONDS).isEqualTo(30);
-    assertThat(WEB_LOAD_BALANCER.deregistrationDelaySeconds()).isEqualTo(ConfigDefaults.DEREGISTRATION_DELAY_SECONDS);
+    assertThat(documented("/$defs/serviceLoadBalancer/properties/deregistrationDelaySeconds").intValue())
+        .isEqualTo(30);
+    assertThat(WEB_LOAD_BALANCER.deregistrationDelaySeconds()).isEqualTo(30);
   }
 
   @Test
   void deploymentsAreEcsDefaultsWithCircuitBreakerRollback() {
-    assertThat(ConfigDefaults.MAXIMUM_PERCENT).isEqualTo(200);
-    assertThat(ConfigDefaults.MINIMUM_HEALTHY_PERCENT).isEqualTo(100);
-    assertThat(ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK).isTrue();
-    assertThat(WEB.deployment()).isEqualTo(new DeploymentConfig(ConfigDefaults.MAXIMUM_PERCENT,
-        ConfigDefaults.MINIMUM_HEALTHY_PERCENT, ConfigDefaults.CIRCUIT_BREAKER_ROLLBACK));
+    assertThat(documented("/$defs/deployment/properties/maximumPercent").intValue()).isEqualTo(200);
+    assertThat(documented("/$defs/deployment/properties/minimumHealthyPercent").intValue()).isEqualTo(100);
+    assertThat(documented("/$defs/deployment/properties/circuitBreakerRollback").booleanValue()).isTrue();
+    assertThat(WEB.deployment()).isEqualTo(new DeploymentConfig(200, 100, true));
   }
 
   @Test
   void loadBalancedServicesGetA60SecondGracePeriod() {
-    assertThat(ConfigDefaults.HEALTH_CHECK_GRACE_PERIOD_SECONDS).isEqualTo(60);
-    assertThat(WEB.healthCheckGracePeriodSeconds()).contains(ConfigDefaults.HEALTH_CHECK_GRACE_PERIOD_SECONDS);
+    assertThat(documented("/$defs/service/properties/healthCheckGracePeriodSeconds").intValue()).isEqualTo(60);
+    assertThat(WEB.healthCheckGracePeriodSeconds()).contains(60);
+  }
+
+  @Test
+  void servicesWithoutALoadBalancerHaveNoGracePeriod() {
+    assertThat(ServiceFiles.only(ServiceFiles.WORKER).healthCheckGracePeriodSeconds()).isEmpty();
   }
 
   @Test
   void placementSpreadsWithoutConstraints() {
-    assertThat(ConfigDefaults.PLACEMENT_STRATEGY).isEqualTo(PlacementStrategy.SPREAD);
-    assertThat(WEB.placement()).isEqualTo(new PlacementConfig(ConfigDefaults.PLACEMENT_STRATEGY, java.util.List.of()));
+    assertThat(documented("/$defs/placement/properties/strategy").textValue()).isEqualTo("spread");
+    assertThat(WEB.placement()).isEqualTo(new PlacementConfig(PlacementStrategy.SPREAD, List.of()));
   }
 
   @Test
@@ -133,7 +148,7 @@ class ConfigDefaultsTest {
 
   @Test
   void logsAreKept30Days() {
-    assertThat(ConfigDefaults.LOG_RETENTION_DAYS).isEqualTo(30);
-    assertThat(WEB.logRetentionDays()).isEqualTo(ConfigDefaults.LOG_RETENTION_DAYS);
+    assertThat(documented("/$defs/service/properties/logRetentionDays").intValue()).isEqualTo(30);
+    assertThat(WEB.logRetentionDays()).isEqualTo(30);
   }
 }

@@ -17,21 +17,28 @@ class EcrRepositoriesSectionTest {
   @Test
   void readsRepositoriesInFileOrderWithDefaults() {
     assertThat(config(repositories("\"web\": {\"keepImages\": 5}, \"team/cache\": {}")).ecrRepositories())
-        .containsExactly(new EcrRepositoryConfig("web", 5), new EcrRepositoryConfig("team/cache", 20));
+        .containsExactly(java.util.Map.entry("web", new EcrRepositoryConfig(5)),
+            java.util.Map.entry("team/cache", new EcrRepositoryConfig(20)));
   }
 
   @Test
   void rejectsAnUppercaseName() {
     assertThat(problems(repositories("\"Web\": {}"))).containsExactly(FILE + "ecrRepositories.Web: not an ECR"
-        + " repository name, got \"Web\"; expected 2 to 61 lowercase letters, digits, '.', '_', '-' and '/', starting"
-        + " with a letter or digit, e.g. \"web\" or \"team/web\"");
+        + " repository name, got \"Web\"; expected lowercase letters and digits, with '.', '_', '-' or '/' only between"
+        + " two of them, e.g. \"web\" or \"team/web\"");
+  }
+
+  @Test
+  void rejectsANameOfOneCharacter() {
+    assertThat(problems(repositories("\"w\": {}"))).containsExactly(FILE + "ecrRepositories.w: not an ECR"
+        + " repository name, got \"w\"; expected 2 to 61 characters");
   }
 
   @Test
   void rejectsASeparatorNotBetweenLettersOrDigits() {
     assertThat(problems(repositories("\"team//web\": {}"))).containsExactly(FILE + "ecrRepositories[\"team//web\"]:"
-        + " not an ECR repository name, got \"team//web\"; '.', '_', '-' and '/' must each stand between letters or"
-        + " digits");
+        + " not an ECR repository name, got \"team//web\"; expected lowercase letters and digits, with '.', '_', '-' or"
+        + " '/' only between two of them, e.g. \"web\" or \"team/web\"");
   }
 
   @Test

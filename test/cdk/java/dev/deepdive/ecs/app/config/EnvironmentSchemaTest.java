@@ -58,10 +58,65 @@ class EnvironmentSchemaTest {
   }
 
   @Test
-  void ecsClusterInTheAgentSettingsIsRejectedBySchemaAndReaderAlike() throws IOException {
+  void agentSettingsAreTheCatalogsToJudgeOnce() throws IOException {
+    // The schema holds the shape (names to strings); AgentSettings, which the agent config bucket calls too, the rest.
     String file = QaFile.withTop("\"agent\": {\"ECS_CLUSTER\": \"other\"}");
-    assertThat(EnvironmentSchema.problems("qa.json", JSON.readTree(file))).isNotEmpty();
+    assertThat(EnvironmentSchema.problems("qa.json", JSON.readTree(file))).isEmpty();
     assertThat(QaFile.problems(file)).singleElement().asString().contains("agent.ECS_CLUSTER");
+  }
+
+  @Test
+  void everyRuleWhoseGenericMessageWouldNotReadWellHasItsOwn() {
+    // A regular expression, or a choice between shapes, tells a user nothing; the schema must say it in words.
+    List<String> missing = new java.util.ArrayList<>();
+    keywordsWithoutMessage(EnvironmentSchema.tree(), "", List.of("pattern", "anyOf", "oneOf", "not", "const"),
+        missing);
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void everyMessageUsesOnlyPlaceholdersTheAppFillsIn() {
+    List<String> unknown = new java.util.ArrayList<>();
+    EnvironmentSchema.tree().findValues(SchemaMessages.KEYWORD).forEach(messages -> messages.properties()
+        .forEach(m -> java.util.regex.Pattern.compile("\\{([A-Za-z]+)\\}").matcher(m.getValue().asText()).results()
+            .map(r -> r.group(1))
+            .filter(name -> !List.of("value", "typed", "limit", "count", "allowed", "suggestion", "taskDefinitionsDir")
+                .contains(name))
+            .forEach(name -> unknown.add(m.getKey() + ": {" + name + "}"))));
+    assertThat(unknown).isEmpty();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "256", "00256", "9999", "59999", "65535", "65536",
+      "65540", "99999", "100000", "-1", "1.5", "", " 256"})
+  void theReaderAcceptsExactlyTheReservedMemoryTheFitCheckReads(String value) {
+    boolean fitCheckReads;
+    try {
+      dev.deepdive.ecs.placement.AgentRegistration.reservedMemoryMiB(
+          java.util.Map.of("ECS_RESERVED_MEMORY", value));
+      fitCheckReads = true;
+    } catch (IllegalArgumentException e) {
+      fitCheckReads = false;
+    }
+    String file = QaFile.withTop("\"agent\": {\"ECS_RESERVED_MEMORY\": \"" + value + "\"}");
+    assertThat(QaFile.problems(file).isEmpty()).as(value).isEqualTo(fitCheckReads);
+  }
+
+  private static void keywordsWithoutMessage(JsonNode node, String at, List<String> keywords, List<String> out) {
+    if (node.isObject()) {
+      for (String keyword : keywords) {
+        if (node.has(keyword) && !node.path(SchemaMessages.KEYWORD).has(keyword)) {
+          out.add(at + "/" + keyword);
+        }
+      }
+      // The messages themselves, and what a "not" forbids (its failing is the "not" succeeding), make no messages.
+      node.properties().stream().filter(p -> !p.getKey().equals(SchemaMessages.KEYWORD) && !p.getKey().equals("not"))
+          .forEach(p -> keywordsWithoutMessage(p.getValue(), at + "/" + p.getKey(), keywords, out));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        keywordsWithoutMessage(node.get(i), at + "/" + i, keywords, out);
+      }
+    }
   }
 
   /** Paths of properties (under "properties" of any object schema) that have no "description". */

@@ -20,7 +20,7 @@ class HealthCheckSectionTest {
 
   @Test
   void anEmptyObjectTakesEveryDefault() {
-    assertThat(read("")).isEqualTo(HealthCheckConfig.defaults());
+    assertThat(read("")).isEqualTo(new HealthCheckConfig("/", 15, 5, 2, 3, "200-399"));
   }
 
   @Test

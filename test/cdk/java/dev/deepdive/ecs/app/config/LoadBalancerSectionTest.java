@@ -20,7 +20,7 @@ class LoadBalancerSectionTest {
 
   @Test
   void anEmptyObjectTakesTheDefaults() {
-    assertThat(config(withTop("\"loadBalancer\": {}")).loadBalancer()).isEqualTo(LoadBalancerConfig.defaults());
+    assertThat(config(withTop("\"loadBalancer\": {}")).loadBalancer()).isEqualTo(new LoadBalancerConfig(Optional.empty(), 60));
   }
 
   @Test

@@ -18,7 +18,7 @@ class PlacementSectionTest {
 
   @Test
   void anEmptyObjectSpreadsWithoutConstraints() {
-    assertThat(only(placement("")).placement()).isEqualTo(PlacementConfig.defaults());
+    assertThat(only(placement("")).placement()).isEqualTo(new PlacementConfig(PlacementStrategy.SPREAD, java.util.List.of()));
   }
 
   @Test

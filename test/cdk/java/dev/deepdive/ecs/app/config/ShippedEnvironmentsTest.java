@@ -51,7 +51,7 @@ class ShippedEnvironmentsTest {
     assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, List.of(), 1));
     assertThat(dev.capacity()).isEqualTo(new CapacityConfig(List.of("t3.medium", "t3a.medium"), 1, 1, 2,
         AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
+        java.util.Optional.empty(), 15));
   }
 
   @Test
@@ -60,7 +60,7 @@ class ShippedEnvironmentsTest {
     assertThat(qa.network()).isEqualTo(new NetworkConfig("10.20.0.0/16", 2, List.of(), 1));
     assertThat(qa.capacity()).isEqualTo(new CapacityConfig(List.of("t3.large", "m5.large"), 2, 2, 4,
         AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
+        java.util.Optional.empty(), 15));
   }
 
   @Test
@@ -69,7 +69,7 @@ class ShippedEnvironmentsTest {
     assertThat(prod.network()).isEqualTo(new NetworkConfig("10.30.0.0/16", 3, List.of(), 3));
     assertThat(prod.capacity()).isEqualTo(new CapacityConfig(List.of("m6i.large", "m5.large", "c6i.xlarge"), 3, 3, 9,
         AmiFamily.AL2023, 30, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Optional.empty(), ConfigDefaults.SIGNAL_TIMEOUT_MINUTES));
+        java.util.Optional.empty(), 15));
   }
 
   @Test

@@ -14,9 +14,15 @@ class WrongTypeTest {
   }
 
   @Test
-  void aDecimalIsNotAnInteger() {
-    assertThat(problems(with("\"maxSize\": 4", "\"maxSize\": 4.0")))
-        .containsExactly("app/environments/qa.json: capacity.maxSize: expected an integer, got 4.0 (a number)");
+  void aFractionIsNotAnInteger() {
+    assertThat(problems(with("\"maxSize\": 4", "\"maxSize\": 4.5")))
+        .containsExactly("app/environments/qa.json: capacity.maxSize: expected an integer, got 4.5 (a number)");
+  }
+
+  /** JSON has one kind of number; JSON Schema, and so every editor, counts 4.0 as the integer 4. */
+  @Test
+  void aWholeNumberWithADecimalPointIsAnInteger() {
+    assertThat(QaFile.config(with("\"maxSize\": 4", "\"maxSize\": 4.0")).capacity().maxSize()).isEqualTo(4);
   }
 
   @Test

@@ -20,7 +20,9 @@ final class RoundTripComparison {
   static final Map<String, String> CFN_SPELLING = Map.of(
       "efsVolumeConfiguration", "EFSVolumeConfiguration",
       "fileSystemId", "FilesystemId",
-      "iam", "IAM");
+      "iam", "IAM",
+      "s3filesVolumeConfiguration", "S3FilesVolumeConfiguration",
+      "properties", "ProxyConfigurationProperties");
   /** Free-form maps: their keys are the user's and must arrive exactly as written. */
   static final Set<String> FREE_FORM = Set.of("dockerLabels", "options", "driverOpts", "labels");
   /** Replaced by the generated roles; compared separately. */

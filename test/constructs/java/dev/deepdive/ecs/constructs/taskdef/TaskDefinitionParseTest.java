@@ -50,20 +50,60 @@ class TaskDefinitionParseTest {
   @Test
   void rejectsAnUnknownTopLevelFieldWithoutASuggestion() {
     assertThat(problems(container("").replace("{\"family\"", "{\"owner\":\"team-a\",\"family\""))).containsExactly(
-        PATH + ": owner: unknown field in taskDefinition (README.md, 'Task definition files', lists the supported fields)");
+        PATH + ": owner: unknown field in taskDefinition (the ECS API's RegisterTaskDefinition names every field;"
+            + " docs/task-definitions.md, 'Task definition files')");
   }
 
   @Test
-  void rejectsAnApiFieldThisToolDoesNotSupport() {
-    assertThat(problems(container(",\"restartPolicy\":{\"enabled\":true}"))).containsExactly(
-        PATH + ": containerDefinitions[0].restartPolicy: not supported: an ECS API field this tool does not"
-            + " support yet");
+  void rejectsAnApiFieldThisToolRefusesSayingWhy() {
+    assertThat(problems(container("").replace("{\"family\"", "{\"ephemeralStorage\":{\"sizeInGiB\":30},\"family\"")))
+        .containsExactly(PATH + ": ephemeralStorage: not supported: Fargate only; on EC2 the task uses the instance's"
+            + " Docker storage");
   }
 
   @Test
-  void explainsDescribeTaskDefinitionOutputFields() {
-    assertThat(problems(container("").replace("{\"family\"", "{\"revision\":3,\"family\""))).containsExactly(
-        PATH + ": revision: not supported: output of describe-task-definition (ECS assigns revisions); remove it");
+  void acceptsEveryApiFieldCloudFormationCanDeploy() {
+    TaskDefinitionDocument doc = TaskDefinitionDocument.parse(PATH, container(",\"restartPolicy\":{\"enabled\":true,"
+        + "\"restartAttemptPeriod\":60},\"versionConsistency\":\"disabled\""));
+
+    assertThat(doc.toCloudFormationProperties(null, null).get("ContainerDefinitions")).asString()
+        .contains("RestartPolicy={Enabled=true, RestartAttemptPeriod=60}", "VersionConsistency=disabled");
+  }
+
+  @Test
+  void takesEnumerationsFromTheApiModel() {
+    // NeuronDevice came with the SDK; nobody typed it into this tool.
+    assertThat(TaskDefinitionDocument.parse(PATH, container(",\"resourceRequirements\":[{\"type\":\"NeuronDevice\","
+        + "\"value\":\"1\"}]")).containerNames()).containsExactly("tomcat");
+    assertThat(problems(container("").replace("{\"family\"",
+        "{\"runtimePlatform\":{\"operatingSystemFamily\":\"linux\"},\"family\""))).singleElement().asString()
+        .startsWith(PATH + ": runtimePlatform.operatingSystemFamily: must be one of WINDOWS_SERVER_2019_FULL,")
+        .endsWith("; got \"linux\" (did you mean 'LINUX'?)");
+  }
+
+  @Test
+  void explainsDescribeTaskDefinitionOutputFieldsInOneLine() {
+    assertThat(problems(container("").replace("{\"family\"", "{\"revision\":3,\"status\":\"ACTIVE\",\"family\"")))
+        .containsExactly(PATH + ": revision, status: output of aws ecs describe-task-definition, set by ECS when it"
+            + " registers a revision, not input; remove them");
+  }
+
+  @Test
+  void explainsWrappedDescribeOutputInOneLine() {
+    String described = "{\"taskDefinition\":" + container("").replace("{\"family\"",
+        "{\"taskDefinitionArn\":\"arn:aws:ecs:us-east-1:111111111111:task-definition/web:3\",\"revision\":3,"
+            + "\"compatibilities\":[\"EC2\"],\"registeredAt\":\"2024-01-01T00:00:00Z\",\"family\"") + ",\"tags\":[]}";
+    assertThat(problems(described)).containsExactly(PATH + ": this is the output of aws ecs describe-task-definition,"
+        + " not a task definition file: keep only the object under \"taskDefinition\" (move \"tags\" into it), and"
+        + " remove taskDefinitionArn, revision, compatibilities, registeredAt");
+  }
+
+  @Test
+  void explainsTheConsolesNullsInOneLine() {
+    assertThat(problems(container(",\"cpu\":null,\"linuxParameters\":null").replace("{\"family\"",
+        "{\"pidMode\":null,\"family\""))).containsExactly(PATH + ": pidMode, containerDefinitions[0].cpu,"
+            + " containerDefinitions[0].linuxParameters: null, as the console's JSON view writes unset fields; remove"
+            + " them: a field left out takes ECS's default");
   }
 
   @Test

@@ -32,7 +32,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 class TaskDefinitionRoundTripTest {
   static final List<String> FILES = List.of(
       "web.json", "tomcat-memcached.json", "bridge-links.json", "awsvpc-healthchecks.json",
-      "secrets-logging.json", "efs-docker-linux.json", "task-level-size.json");
+      "secrets-logging.json", "efs-docker-linux.json", "task-level-size.json", "api-extras.json");
   static final List<String> INSTANCE_TYPES = List.of("t3.medium", "m5.2xlarge");
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -30,7 +30,7 @@ final class EnvironmentSpecs {
     NetworkConfig network = environment.network();
     CapacityConfig capacity = environment.capacity();
     Map<String, Integer> repositories = new LinkedHashMap<>();
-    environment.ecrRepositories().forEach(repository -> repositories.put(repository.name(), repository.keepImages()));
+    environment.ecrRepositories().forEach((name, repository) -> repositories.put(name, repository.keepImages()));
     return new EnvironmentSpec(
         environment.name(),
         environment.account(),

@@ -1,7 +1,6 @@
 package dev.deepdive.ecs.app;
 
 import dev.deepdive.ecs.app.config.ConfigException;
-import dev.deepdive.ecs.app.config.EcrRepositoryConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
@@ -25,7 +24,9 @@ import java.util.Optional;
  * Reads the task definition files the environments' services name, each once, and checks them against each
  * environment: every file problem, and every load-balanced container or port the file does not declare. All
  * problems of all files come back together. Whether the tasks fit the environment's instances is the placement
- * model's finding ({@link EnvironmentPlacement}), with the environment's agent settings.
+ * model's finding ({@link EnvironmentPlacement}), with the environment's agent settings. Each environment gets the
+ * documents under its own families ({@code taskDefinitionFamilies}: {@code qa-web} for the file's {@code web} by
+ * default).
  */
 final class TaskDefinitionFiles {
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
@@ -55,7 +56,15 @@ final class TaskDefinitionFiles {
       if (document.isEmpty()) {
         continue;
       }
-      documents.put(service.taskDefinition(), document.get());
+      String family = environment.taskDefinitionFamilies().family(environment.name(), document.get().family());
+      Optional<String> familyProblem = TaskDefinitionDocument.familyProblem(family);
+      if (familyProblem.isPresent()) {
+        problems.add(at + ".taskDefinition: " + document.get().displayPath() + ": family: " + familyProblem.get()
+            + (family.equals(document.get().family()) ? "" : " (the file's \"" + document.get().family()
+                + "\" with the environment's name in front, see taskDefinitionFamilies)"));
+      } else {
+        documents.put(service.taskDefinition(), document.get().withFamily(family));
+      }
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
       checkRepositories(document.get(), environment, at);
     }
@@ -88,7 +97,7 @@ final class TaskDefinitionFiles {
   /** An {@code ecr://name:tag} image must name one of the environment's repositories. */
   @SuppressWarnings("unchecked")
   private void checkRepositories(TaskDefinitionDocument document, EnvironmentConfig environment, String at) {
-    List<String> known = environment.ecrRepositories().stream().map(EcrRepositoryConfig::name).toList();
+    List<String> known = List.copyOf(environment.ecrRepositories().keySet());
     Object containers = document.toCloudFormationProperties(null, null).get("ContainerDefinitions");
     for (Object container : (List<Object>) containers) {
       String image = String.valueOf(((Map<String, Object>) container).get("Image"));

@@ -1,8 +1,8 @@
 package dev.deepdive.ecs.constructs.taskdef;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Field;
-import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionSchema.Shape;
+import dev.deepdive.ecs.constructs.taskdef.EcsApiModel.Field;
+import dev.deepdive.ecs.constructs.taskdef.EcsApiModel.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,29 +10,36 @@ import java.util.Map;
 
 /**
  * Turns a checked task definition tree into {@code AWS::ECS::TaskDefinition} Properties: field names from
- * {@link TaskDefinitionSchema}, values unchanged (numbers stay numbers, free-form map keys stay as written),
- * task-level cpu and memory as strings because CloudFormation types them so. Nothing is added that the file
- * does not say, apart from the role ARNs and the caller's {@link RenderOptions}.
+ * {@link TaskDefinitionFormat#cloudFormationName}, values unchanged as the API model types them (numbers stay
+ * numbers, free-form map keys stay as written), task-level cpu and memory as strings because CloudFormation types
+ * them so. Nothing is added that the file does not say, apart from the role ARNs and the caller's
+ * {@link RenderOptions}.
  */
 final class CloudFormationRenderer {
+  private static final Shape ROOT = EcsApiModel.TASK_DEFINITION;
+
   private CloudFormationRenderer() {}
 
   static Map<String, Object> render(JsonNode root, String executionRoleArn, String taskRoleArn,
       RenderOptions options, JsonNode defaultLogConfiguration) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      Field field = TaskDefinitionSchema.ROOT.fields().get(e.getKey());
-      if (TaskDefinitionSchema.REPLACED_ROOT_FIELDS.contains(e.getKey())) {
+      String name = e.getKey();
+      if (TaskDefinitionFormat.REPLACED_ROOT_FIELDS.contains(name)) {
         continue;
       }
-      if (e.getKey().equals("containerDefinitions")) {
+      String cfnName = TaskDefinitionFormat.cloudFormationName(ROOT, name);
+      if (name.equals("containerDefinitions")) {
         List<Object> containers = new ArrayList<>();
         for (JsonNode c : e.getValue()) {
-          containers.add(container(c, options, defaultLogConfiguration));
+          containers.add(container(c, ROOT.fields().get(name).element().shape(), options, defaultLogConfiguration));
         }
-        out.put(field.cfnName(), containers);
+        out.put(cfnName, containers);
+      } else if (TaskDefinitionFormat.taskSize(ROOT, name)) {
+        // CloudFormation's Cpu and Memory are strings; "1 vCPU" and "2 GB" are passed as written.
+        out.put(cfnName, e.getValue().isTextual() ? e.getValue().textValue() : String.valueOf(e.getValue().intValue()));
       } else {
-        out.put(field.cfnName(), value(e.getValue(), field));
+        out.put(cfnName, value(e.getValue(), ROOT.fields().get(name)));
       }
     }
     if (executionRoleArn != null) {
@@ -44,55 +51,43 @@ final class CloudFormationRenderer {
     return out;
   }
 
-  private static Map<String, Object> container(JsonNode c, RenderOptions options, JsonNode defaultLogConfiguration) {
-    Map<String, Object> rendered = object(c, TaskDefinitionSchema.CONTAINER);
-    rendered.put("Image", options.imageResolver().apply(c.get("image").textValue()));
+  private static Map<String, Object> container(JsonNode c, Shape shape, RenderOptions options,
+      JsonNode defaultLogConfiguration) {
+    Map<String, Object> rendered = object(c, shape);
+    rendered.put(TaskDefinitionFormat.cloudFormationName(shape, "image"),
+        options.imageResolver().apply(c.get("image").textValue()));
     if (!c.has("logConfiguration") && defaultLogConfiguration != null) {
-      rendered.put("LogConfiguration", object(defaultLogConfiguration, TaskDefinitionSchema.LOG_CONFIGURATION));
+      rendered.put(TaskDefinitionFormat.cloudFormationName(shape, "logConfiguration"),
+          object(defaultLogConfiguration, shape.fields().get("logConfiguration").shape()));
     }
     return rendered;
   }
 
-  static Map<String, Object> object(JsonNode node, Shape shape) {
+  private static Map<String, Object> object(JsonNode node, Shape shape) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      Field field = shape.fields().get(e.getKey());
-      out.put(field.cfnName(), value(e.getValue(), field));
+      out.put(TaskDefinitionFormat.cloudFormationName(shape, e.getKey()),
+          value(e.getValue(), shape.fields().get(e.getKey())));
     }
     return out;
   }
 
   private static Object value(JsonNode v, Field field) {
-    switch (field.kind()) {
-      case STRING:
-        return v.textValue();
-      case INTEGER:
-        return v.intValue();
-      case BOOLEAN:
-        return v.booleanValue();
-      case TASK_CPU:
-      case TASK_MEMORY:
-        // CloudFormation's Cpu and Memory are strings; "1 vCPU" and "2 GB" are passed as written.
-        return v.isTextual() ? v.textValue() : String.valueOf(v.intValue());
-      case STRING_LIST: {
+    return switch (field.kind()) {
+      case STRING -> v.textValue();
+      case INTEGER -> v.intValue();
+      case BOOLEAN -> v.booleanValue();
+      case OBJECT -> object(v, field.shape());
+      case LIST -> {
         List<Object> list = new ArrayList<>();
-        v.forEach(item -> list.add(item.textValue()));
-        return list;
+        v.forEach(item -> list.add(value(item, field.element())));
+        yield list;
       }
-      case STRING_MAP: {
+      case MAP -> {
         Map<String, Object> map = new LinkedHashMap<>();
-        v.properties().forEach(e -> map.put(e.getKey(), e.getValue().textValue()));
-        return map;
+        v.properties().forEach(e -> map.put(e.getKey(), value(e.getValue(), field.element())));
+        yield map;
       }
-      case OBJECT:
-        return object(v, field.shape());
-      case OBJECT_LIST: {
-        List<Object> list = new ArrayList<>();
-        v.forEach(item -> list.add(object(item, field.shape())));
-        return list;
-      }
-      default:
-        throw new IllegalStateException("unhandled kind " + field.kind());
-    }
+    };
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepdive.ecs.placement.NetworkMode;
 import dev.deepdive.ecs.placement.RegistrationRules;
 import dev.deepdive.ecs.placement.TaskDefinitionView;
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  * A task definition as teams keep it: the JSON they would give to
  * {@code aws ecs register-task-definition --cli-input-json} (camelCase API field names).
  *
- * <p>{@link #parse} rejects every field it does not support by name and every wrong type, with the file's
- * display path and the JSON path. {@link #validate} and {@link #validateFits} check what ECS would otherwise
+ * <p>{@link #parse} holds the file against the ECS API's own model (the AWS SDK's RegisterTaskDefinitionRequest and its
+ * shapes, {@link EcsApiModel}): it rejects every unknown or refused field by name, every wrong type and every value
+ * outside an enumeration, with the file's display path and the JSON path; pasted describe-task-definition output
+ * gets one line ({@link PastedDescribeOutput}). The parsed tree stays available as JSON ({@link #json()}) to rules
+ * that read it. {@link #validate} and {@link #validateFits} check what ECS would otherwise
  * only refuse at registration or placement. {@link #toCloudFormationProperties} renders the
  * {@code AWS::ECS::TaskDefinition} Properties. The document is immutable.
  */
@@ -34,6 +38,10 @@ public final class TaskDefinitionDocument {
       .build();
   private static final Pattern JACKSON_LOCATION =
       Pattern.compile("\\s*\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", Pattern.DOTALL);
+
+  /** The longest family ECS accepts. */
+  public static final int MAX_FAMILY_CHARS = 255;
+  private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final String displayPath;
   private final JsonNode root;
@@ -71,7 +79,11 @@ public final class TaskDefinitionDocument {
       throw new TaskDefinitionProblems(List.of(displayPath + ": expected a JSON object at the top level, got "
           + JsonPaths.describe(root)));
     }
-    List<String> problems = SchemaChecker.check(displayPath, root, TaskDefinitionSchema.ROOT);
+    Optional<String> pasted = PastedDescribeOutput.problem(displayPath, root);
+    if (pasted.isPresent()) {
+      throw new TaskDefinitionProblems(List.of(pasted.get()));
+    }
+    List<String> problems = ApiModelChecker.check(displayPath, root, EcsApiModel.TASK_DEFINITION);
     if (!problems.isEmpty()) {
       throw new TaskDefinitionProblems(problems);
     }
@@ -98,9 +110,36 @@ public final class TaskDefinitionDocument {
     return root.deepCopy();
   }
 
-  /** The task definition family (required in the file). */
+  /** The task definition family: the file's, or the one given to {@link #withFamily}. */
   public String family() {
     return root.get("family").textValue();
+  }
+
+  /**
+   * The same task definition registered under another family, e.g. {@code qa-web} for the file's {@code web}.
+   *
+   * @throws IllegalArgumentException when {@code family} is not one ECS accepts ({@link #familyProblem})
+   */
+  public TaskDefinitionDocument withFamily(String family) {
+    familyProblem(family).ifPresent(problem -> {
+      throw new IllegalArgumentException("family: " + problem);
+    });
+    ObjectNode renamed = root.deepCopy();
+    renamed.put("family", family);
+    return new TaskDefinitionDocument(displayPath, renamed);
+  }
+
+  /**
+   * What is wrong with {@code family} as a task definition family, or empty when ECS accepts it: up to
+   * {@value #MAX_FAMILY_CHARS} letters, digits, underscores and hyphens
+   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
+   */
+  public static Optional<String> familyProblem(String family) {
+    if (family.isEmpty() || family.length() > MAX_FAMILY_CHARS || !FAMILY.matcher(family).matches()) {
+      return Optional.of("\"" + family + "\" is not a task definition family: ECS takes 1 to " + MAX_FAMILY_CHARS
+          + " letters, digits, '_' and '-'" + (family.length() > MAX_FAMILY_CHARS ? ", got " + family.length() : ""));
+    }
+    return Optional.empty();
   }
 
   /** The file's networkMode, or {@link NetworkMode#BRIDGE} (the EC2 default) when it has none. */
@@ -146,7 +185,7 @@ public final class TaskDefinitionDocument {
   public List<String> replacedFields() {
     List<String> replaced = new ArrayList<>();
     root.fieldNames().forEachRemaining(name -> {
-      if (TaskDefinitionSchema.REPLACED_ROOT_FIELDS.contains(name)) {
+      if (TaskDefinitionFormat.REPLACED_ROOT_FIELDS.contains(name)) {
         replaced.add(name);
       }
     });
@@ -229,8 +268,9 @@ public final class TaskDefinitionDocument {
     JsonNode defaultLog = null;
     if (options.defaultLogConfiguration().isPresent()) {
       defaultLog = JSON.valueToTree(options.defaultLogConfiguration().get());
-      List<String> problems = SchemaChecker.check("defaultLogConfiguration", defaultLog,
-          TaskDefinitionSchema.LOG_CONFIGURATION);
+      List<String> problems = ApiModelChecker.check("defaultLogConfiguration", defaultLog,
+          EcsApiModel.TASK_DEFINITION.fields().get("containerDefinitions").element().shape().fields()
+              .get("logConfiguration").shape());
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException(String.join("\n", problems));
       }

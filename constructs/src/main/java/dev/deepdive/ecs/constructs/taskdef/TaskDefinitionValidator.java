@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The rules ECS enforces only when it registers or places a task, checked at synth instead, so that a broken
  * file fails before deploy and not as a stuck or crash-looping service. Runs on a tree that passed
- * {@link SchemaChecker}, so kinds are known to be right. Reports every problem, not the first.
+ * {@link ApiModelChecker}, so kinds are known to be right. Reports every problem, not the first.
  */
 final class TaskDefinitionValidator {
   /** ECS quota: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html */

@@ -1,5 +1,7 @@
 package dev.deepdive.ecs.app.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +15,8 @@ import java.util.Optional;
  * @param memoryUtilization target average memory utilization of the service, percent 1 to 100
  * @param requestsPerTarget target load balancer requests per task per minute, 1 to 1000000; load-balanced
  *     services only
- * @param scaleInCooldownSeconds 0 to 3600, default {@link ConfigDefaults#SCALING_COOLDOWN_SECONDS}
- * @param scaleOutCooldownSeconds 0 to 3600, default {@link ConfigDefaults#SCALING_COOLDOWN_SECONDS}
+ * @param scaleInCooldownSeconds 0 to 3600, default 300
+ * @param scaleOutCooldownSeconds 0 to 3600, default 300
  * @param scheduledActions bound changes at given times, names unique within the service
  */
 public record AutoScalingConfig(int minCount, int maxCount, Optional<Integer> cpuUtilization,
@@ -28,12 +30,39 @@ public record AutoScalingConfig(int minCount, int maxCount, Optional<Integer> cp
    * @param timeZone IANA name, e.g. {@code Europe/Berlin}; empty: UTC
    */
   public record ScheduledActionConfig(String name, String schedule, Optional<String> timeZone,
-      Optional<Integer> minCount, Optional<Integer> maxCount) {}
+      Optional<Integer> minCount, Optional<Integer> maxCount) {
+    public ScheduledActionConfig {
+      timeZone = timeZone == null ? Optional.empty() : timeZone;
+      minCount = minCount == null ? Optional.empty() : minCount;
+      maxCount = maxCount == null ? Optional.empty() : maxCount;
+    }
+  }
 
   public AutoScalingConfig {
     Objects.requireNonNull(cpuUtilization, "cpuUtilization");
     Objects.requireNonNull(memoryUtilization, "memoryUtilization");
     Objects.requireNonNull(requestsPerTarget, "requestsPerTarget");
-    scheduledActions = List.copyOf(scheduledActions);
+    scheduledActions = scheduledActions == null ? List.of() : List.copyOf(scheduledActions);
+  }
+
+  /** The file's {@code targets} object; flattened into the record because every consumer reads one target. */
+  record Targets(Optional<Integer> cpuUtilization, Optional<Integer> memoryUtilization,
+      Optional<Integer> requestsPerTarget) {
+    Targets {
+      cpuUtilization = cpuUtilization == null ? Optional.empty() : cpuUtilization;
+      memoryUtilization = memoryUtilization == null ? Optional.empty() : memoryUtilization;
+      requestsPerTarget = requestsPerTarget == null ? Optional.empty() : requestsPerTarget;
+    }
+  }
+
+  /** Binds the file's shape (targets nested), after the schema and the rules accepted it. */
+  @JsonCreator
+  static AutoScalingConfig bind(@JsonProperty("minCount") int minCount, @JsonProperty("maxCount") int maxCount,
+      @JsonProperty("targets") Targets targets,
+      @JsonProperty("scaleInCooldownSeconds") int scaleInCooldownSeconds,
+      @JsonProperty("scaleOutCooldownSeconds") int scaleOutCooldownSeconds,
+      @JsonProperty("scheduledActions") List<ScheduledActionConfig> scheduledActions) {
+    return new AutoScalingConfig(minCount, maxCount, targets.cpuUtilization(), targets.memoryUtilization(),
+        targets.requestsPerTarget(), scaleInCooldownSeconds, scaleOutCooldownSeconds, scheduledActions);
   }
 }

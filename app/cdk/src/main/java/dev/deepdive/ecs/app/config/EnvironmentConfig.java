@@ -1,5 +1,8 @@
 package dev.deepdive.ecs.app.config;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One environment, read from {@code app/environments/<name>.json} with defaults applied.
+ * One environment, read from {@code app/environments/<name>.json} with defaults applied: the file bound by Jackson
+ * after app/environment.schema.json and the rules between fields accepted it, so each component is named and shaped
+ * like its field in the file.
  *
  * <p>Read it with {@link EnvironmentLoader#loadAll(Path)}; every field has been validated there.
  *
@@ -23,12 +28,16 @@ import java.util.Optional;
  * @param tags tags for every resource of the environment, in file order
  * @param source the file it was read from, as given to the loader (used in messages)
  * @param loadBalancer the environment's Application Load Balancer, used when a service has a
- *     {@code loadBalancer} block; {@link LoadBalancerConfig#defaults()} when the file has none
- * @param legacyEcsServiceRole whether to create the legacy ECS service role for the load balancer; default
- *     {@link ConfigDefaults#LEGACY_ECS_SERVICE_ROLE} (ECS then uses its service-linked role)
- * @param ecrRepositories the private ECR repositories, in file order
+ *     {@code loadBalancer} block; the schema's defaults when the file has none
+ * @param legacyEcsServiceRole whether to create the legacy ECS service role for the load balancer; default false
+ *     (ECS then uses its service-linked role)
+ * @param taskDefinitionFamilies how the services' task definition families are named; default
+ *     {@link TaskDefinitionFamilies#PER_ENVIRONMENT}
+ * @param ecrRepositories the private ECR repositories by short name (e.g. {@code web}, {@code team/web}), in file
+ *     order
  * @param services the ECS services, in file order; names, listener rule priorities and conditions are unique
  */
+@JsonIgnoreProperties({"$schema"}) // which schema editors use; the app always checks with its own copy
 public record EnvironmentConfig(
     String name,
     Optional<String> account,
@@ -38,25 +47,34 @@ public record EnvironmentConfig(
     CapacityConfig capacity,
     Map<String, String> agent,
     Map<String, String> tags,
-    Path source,
+    @JacksonInject(value = EnvironmentConfig.SOURCE, useInput = OptBoolean.FALSE) Path source,
     LoadBalancerConfig loadBalancer,
     boolean legacyEcsServiceRole,
-    List<EcrRepositoryConfig> ecrRepositories,
+    TaskDefinitionFamilies taskDefinitionFamilies,
+    Map<String, EcrRepositoryConfig> ecrRepositories,
     List<ServiceConfig> services) {
+  /** The injected value that binding fills {@link #source()} with. */
+  static final String SOURCE = "source";
   private static final String TASK_DEFINITIONS = "task-definitions";
 
   public EnvironmentConfig {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(region, "region");
+    account = account == null ? Optional.empty() : account;
+    region = region == null ? Optional.empty() : region;
     Objects.requireNonNull(clusterName, "clusterName");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(loadBalancer, "loadBalancer");
-    ecrRepositories = List.copyOf(ecrRepositories);
-    services = List.copyOf(services);
+    Objects.requireNonNull(taskDefinitionFamilies, "taskDefinitionFamilies");
+    // A service's place in the file is its index, known here and not in the service's own object.
+    List<ServiceConfig> placed = new java.util.ArrayList<>();
+    for (int i = 0; i < services.size(); i++) {
+      placed.add(services.get(i).at("services[" + i + "]"));
+    }
+    services = List.copyOf(placed);
     // Order matters to people reading ecs.config and tag lists next to the file, so keep it.
+    ecrRepositories = Collections.unmodifiableMap(new LinkedHashMap<>(ecrRepositories));
     agent = Collections.unmodifiableMap(new LinkedHashMap<>(agent));
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }

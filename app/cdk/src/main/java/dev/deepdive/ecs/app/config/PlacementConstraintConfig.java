@@ -18,6 +18,6 @@ public record PlacementConstraintConfig(String type, Optional<String> expression
 
   public PlacementConstraintConfig {
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(expression, "expression");
+    expression = expression == null ? Optional.empty() : expression;
   }
 }

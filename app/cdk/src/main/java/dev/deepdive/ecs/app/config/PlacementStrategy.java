@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How ECS picks a container instance for each task of a service. */
@@ -12,7 +13,8 @@ public enum PlacementStrategy {
   /** Binpack by memory: fill instances before using the next, so fewer instances run. */
   BINPACK;
 
-  /** The name written in environment files, e.g. {@code spread}. */
+  /** The name written in environment files, e.g. {@code spread} (also how the file is bound). */
+  @JsonValue
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,8 +1,8 @@
 package dev.deepdive.ecs.app.config;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One Allow statement of a service's task role.
@@ -16,11 +16,11 @@ public record PolicyStatementConfig(List<String> actions, List<String> resources
   public PolicyStatementConfig {
     actions = List.copyOf(actions);
     resources = List.copyOf(resources);
-    Objects.requireNonNull(wildcardReason, "wildcardReason");
+    wildcardReason = wildcardReason == null ? Optional.empty() : wildcardReason;
   }
 
   /** The actions and resources with a {@code *}: what the security gate flags. */
   public List<String> wildcards() {
-    return java.util.stream.Stream.concat(actions.stream(), resources.stream()).filter(v -> v.contains("*")).toList();
+    return Stream.concat(actions.stream(), resources.stream()).filter(v -> v.contains("*")).toList();
   }
 }

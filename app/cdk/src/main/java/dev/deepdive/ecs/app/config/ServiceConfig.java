@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One ECS service of an environment, an item of {@code services} with defaults applied.
+ * One ECS service of an environment, an item of {@code services}, bound from the file with defaults applied
+ * (ranges and defaults in app/environment.schema.json).
  *
  * @param name the ECS service name operators type, unique within the environment
  * @param taskDefinition a file name in {@link EnvironmentConfig#taskDefinitionsDir()}, e.g. {@code web.json};
@@ -15,16 +16,15 @@ import java.util.Optional;
  * @param loadBalancer the listener rule and target group; empty for a worker service without one
  * @param deployment the rolling deployment settings
  * @param healthCheckGracePeriodSeconds seconds ECS ignores failing load balancer health checks after a task
- *     starts; {@link ConfigDefaults#HEALTH_CHECK_GRACE_PERIOD_SECONDS} when load balanced and not given,
- *     always empty without a load balancer
+ *     starts; the schema's default (60) when load balanced and not given, always empty without a load balancer
  * @param placement the placement strategy and constraints
- * @param taskRoleStatements what the service's task role may do; empty gives a role without permissions
- * @param logRetentionDays days the service's CloudWatch Logs group keeps events; default
- *     {@link ConfigDefaults#LOG_RETENTION_DAYS}
- * @param autoScaling Application Auto Scaling of the count; empty: the count is {@code desiredCount}
- * @param enableExecuteCommand ECS Exec on the service; default {@link ConfigDefaults#ENABLE_EXECUTE_COMMAND}
+ * @param taskRole what the service's task role may do; empty gives a role without permissions
+ * @param logRetentionDays days the service's CloudWatch Logs group keeps events; default 30
+ * @param autoScaling Application Auto Scaling of the count; empty: the count is {@code desiredCount}, which with
+ *     autoScaling is its {@code minCount}
+ * @param enableExecuteCommand ECS Exec on the service; default false
  * @param path where the service sits in its file, e.g. {@code services[0]}, for messages the app adds
- *     (prefix them with the file and this path)
+ *     (prefix them with the file and this path); set by {@link EnvironmentConfig}, not read from the file
  */
 public record ServiceConfig(
     String name,
@@ -34,7 +34,7 @@ public record ServiceConfig(
     DeploymentConfig deployment,
     Optional<Integer> healthCheckGracePeriodSeconds,
     PlacementConfig placement,
-    List<PolicyStatementConfig> taskRoleStatements,
+    Optional<TaskRoleConfig> taskRole,
     int logRetentionDays,
     Optional<AutoScalingConfig> autoScaling,
     boolean enableExecuteCommand,
@@ -42,12 +42,26 @@ public record ServiceConfig(
   public ServiceConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(taskDefinition, "taskDefinition");
-    Objects.requireNonNull(loadBalancer, "loadBalancer");
+    loadBalancer = loadBalancer == null ? Optional.empty() : loadBalancer;
     Objects.requireNonNull(deployment, "deployment");
-    Objects.requireNonNull(healthCheckGracePeriodSeconds, "healthCheckGracePeriodSeconds");
+    // The schema's default applies to every service; a grace period means nothing without a load balancer (the
+    // rules reject one given there), so only a load-balanced service keeps it.
+    healthCheckGracePeriodSeconds = loadBalancer.isPresent() && healthCheckGracePeriodSeconds != null
+        ? healthCheckGracePeriodSeconds : Optional.empty();
     Objects.requireNonNull(placement, "placement");
-    taskRoleStatements = List.copyOf(taskRoleStatements);
-    Objects.requireNonNull(autoScaling, "autoScaling");
-    Objects.requireNonNull(path, "path");
+    taskRole = taskRole == null ? Optional.empty() : taskRole;
+    autoScaling = autoScaling == null ? Optional.empty() : autoScaling;
+    path = path == null ? "services[?]" : path;
+  }
+
+  /** This service at {@code path} in its file. */
+  ServiceConfig at(String path) {
+    return new ServiceConfig(name, taskDefinition, desiredCount, loadBalancer, deployment,
+        healthCheckGracePeriodSeconds, placement, taskRole, logRetentionDays, autoScaling, enableExecuteCommand, path);
+  }
+
+  /** The task role's Allow statements in file order; empty without a {@code taskRole}. */
+  public List<PolicyStatementConfig> taskRoleStatements() {
+    return taskRole.map(TaskRoleConfig::statements).orElse(List.of());
   }
 }

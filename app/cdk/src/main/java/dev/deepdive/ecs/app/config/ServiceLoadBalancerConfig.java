@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param priority the listener rule priority, 1 to 50000, unique within the environment; default
  *     {@link ConfigDefaults#listenerRulePriority(int)} of the service's position
  * @param healthCheck the target group health check
- * @param deregistrationDelaySeconds how long a stopping task keeps its connections, 0 to 3600; default
- *     {@link ConfigDefaults#DEREGISTRATION_DELAY_SECONDS}
+ * @param deregistrationDelaySeconds how long a stopping task keeps its connections, 0 to 3600; default 30
  */
 public record ServiceLoadBalancerConfig(
     String container,
@@ -27,8 +26,8 @@ public record ServiceLoadBalancerConfig(
     int deregistrationDelaySeconds) {
   public ServiceLoadBalancerConfig {
     Objects.requireNonNull(container, "container");
-    pathPatterns = List.copyOf(pathPatterns);
-    hostHeaders = List.copyOf(hostHeaders);
+    pathPatterns = pathPatterns == null ? List.of() : List.copyOf(pathPatterns);
+    hostHeaders = hostHeaders == null ? List.of() : List.copyOf(hostHeaders);
     Objects.requireNonNull(healthCheck, "healthCheck");
   }
 }

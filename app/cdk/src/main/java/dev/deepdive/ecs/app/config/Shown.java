@@ -39,6 +39,17 @@ final class Shown {
   }
 
   /**
+   * A value as written: strings quoted ({@code "t3.huge"}), numbers and booleans plain ({@code 7}, {@code true}),
+   * objects and lists by their kind; for "got ..." after a value of the right type.
+   */
+  static String plain(JsonNode node) {
+    if (node.isTextual()) {
+      return quoted(node.textValue());
+    }
+    return node.isValueNode() ? node.asText() : typed(node);
+  }
+
+  /**
    * A value of the wrong type, with its type spelled out because the difference may be invisible
    * otherwise: {@code "2" (a string)}, {@code 2.5 (a number)}, {@code an object}.
    */

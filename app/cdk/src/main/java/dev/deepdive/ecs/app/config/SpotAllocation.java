@@ -1,5 +1,6 @@
 package dev.deepdive.ecs.app.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ public enum SpotAllocation {
   }
 
   /** The name written in environment files, e.g. {@code price-capacity-optimized}. */
+  @JsonValue
   public String jsonName() {
     return jsonName;
   }

@@ -5,11 +5,10 @@ import java.util.Objects;
 /**
  * Spot Instances among the container instances.
  *
- * @param onDemandBaseCapacity the first this many instances are On-Demand, 0 to 1000; default
- *     {@link ConfigDefaults#SPOT_ON_DEMAND_BASE_CAPACITY}
+ * @param onDemandBaseCapacity the first this many instances are On-Demand, 0 to 1000; default 0
  * @param onDemandPercentageAboveBaseCapacity the On-Demand share of the instances above the base, 0 to 100, the rest
- *     Spot; default {@link ConfigDefaults#SPOT_ON_DEMAND_PERCENTAGE_ABOVE_BASE}
- * @param allocationStrategy how Spot capacity pools are picked; default {@link ConfigDefaults#SPOT_ALLOCATION}
+ *     Spot; default 0
+ * @param allocationStrategy how Spot capacity pools are picked; default price-capacity-optimized
  */
 public record SpotConfig(int onDemandBaseCapacity, int onDemandPercentageAboveBaseCapacity,
     SpotAllocation allocationStrategy) {

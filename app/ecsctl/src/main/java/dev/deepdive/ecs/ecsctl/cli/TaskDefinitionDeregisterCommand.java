@@ -23,7 +23,7 @@ public final class TaskDefinitionDeregisterCommand implements Callable<Integer> 
   CommandSpec spec;
 
   @Parameters(paramLabel = "FAMILY:REVISION", converter = TaskDefinitionRefConverter.class,
-      description = "The revision, e.g. web:3 (a whole family is what prune is for).")
+      description = "The revision, e.g. prod-web:3 (a whole family is what prune is for).")
   TaskDefinitionRef taskDefinition;
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")

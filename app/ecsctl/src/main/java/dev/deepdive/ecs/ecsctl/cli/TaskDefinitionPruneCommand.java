@@ -27,7 +27,7 @@ public final class TaskDefinitionPruneCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--family", required = true, paramLabel = "FAMILY", converter = TaskDefinitionRefConverter.Family.class,
-      description = "Family name (exact).")
+      description = "Family name (exact), e.g. prod-web: environments name their families <environment>-<family>.")
   String family;
 
   @Option(names = "--keep", required = true, paramLabel = "N", description = "How many newest revisions to keep (>= 1).")

@@ -36,7 +36,7 @@ class EcsCtlTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("drain-delete", "clusters", "container-instances", "services", "exec",
-            "task-definitions", "diagnose", "review", "completion", "help")
+            "task-definitions", "diagnose", "review", "completion", "help", "tasks", "run-task", "start-task")
         .contains("--autoscaling-endpoint-url", "--logs-endpoint-url")
         .contains("Output format on stdout: text, json (default: text)")
         .contains(ExitCodes.AWS_ERROR_LINE, "Each command's --help lists the codes it uses.");

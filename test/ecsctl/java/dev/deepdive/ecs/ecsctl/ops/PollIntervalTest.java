@@ -33,4 +33,15 @@ class PollIntervalTest {
 
     assertThat(interval.next(true)).isEqualTo(PollInterval.MIN);
   }
+
+  @Test void taskPollingNeverExceeds400MillisecondsSoAStopIsSeenWithinHalfASecond() {
+    PollInterval interval = PollInterval.forTasks();
+    Duration last = Duration.ZERO;
+    for (int i = 0; i < 50; i++) {
+      last = interval.next(false);
+    }
+
+    assertThat(interval.next(true)).isEqualTo(PollInterval.MIN);
+    assertThat(last).isEqualTo(Duration.ofMillis(400));
+  }
 }

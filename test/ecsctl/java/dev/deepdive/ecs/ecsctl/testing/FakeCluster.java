@@ -24,6 +24,7 @@ public final class FakeCluster {
     this.ecs = ecs;
     this.name = name;
     this.arn = FakeEcs.arn("cluster/" + name);
+    this.defaultCapacityProvider = name + "-capacity";
   }
 
   /** An ACTIVE service with desired 2, running 2, draining in {@link FakeEcs#DEFAULT_DRAIN}; adjust with its setters. */
@@ -56,6 +57,45 @@ public final class FakeCluster {
       FakeTask task = new FakeTask(this, service, id);
       tasks.add(task);
       return task;
+    }
+  }
+
+  // ---- container instances and capacity for RunTask / StartTask ---------------------------------------------
+
+  /** The capacity provider of the cluster's default capacity provider strategy, which RunTask uses. */
+  String defaultCapacityProvider;
+  /** Round-robin placement for RunTask. */
+  private int nextPlacement;
+
+  /** The ID of the {@code index}th container instance made for RunTask (0-based): 32 hex digits. */
+  public String containerInstanceId(int index) {
+    return java.util.UUID.nameUUIDFromBytes((name + "/container-instance/" + index)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "");
+  }
+
+  /**
+   * The ACTIVE container instances RunTask and StartTask place on: those a test set up, or else
+   * {@link #containerInstances} of them made on first use ({@link #containerInstanceId(int)}, zones a and b in turn).
+   */
+  List<FakeContainerInstance> placeable() {
+    if (instances.isEmpty()) {
+      for (int i = 0; i < containerInstances; i++) {
+        containerInstance(containerInstanceId(i)).zone(FakeEcs.REGION + (i % 2 == 0 ? "a" : "b"));
+      }
+    }
+    return instances.values().stream().filter(i -> "ACTIVE".equals(i.status)).toList();
+  }
+
+  /** The container instance RunTask places its next task on (round robin); null when there is none. */
+  FakeContainerInstance placeNext() {
+    List<FakeContainerInstance> active = placeable();
+    return active.isEmpty() ? null : active.get(nextPlacement++ % active.size());
+  }
+
+  /** Tasks RunTask and StartTask launched, in launch order. */
+  public List<FakeTask> launchedTasks() {
+    synchronized (ecs) {
+      return tasks.stream().filter(t -> t.family() != null).toList();
     }
   }
 

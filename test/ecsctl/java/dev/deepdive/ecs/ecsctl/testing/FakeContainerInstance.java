@@ -100,6 +100,11 @@ public final class FakeContainerInstance {
     return this;
   }
 
+  /** The zone a task placed here reports (RunTask/StartTask tasks). */
+  String zoneName() {
+    return zone;
+  }
+
   public String currentStatus() {
     synchronized (cluster.ecs) {
       return status;

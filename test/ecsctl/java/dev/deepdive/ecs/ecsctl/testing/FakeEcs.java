@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepdive.ecs.ecsctl.ops.TimeSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A local Amazon ECS endpoint for tests: JSON 1.1 protocol on 127.0.0.1, an ephemeral port.
@@ -90,6 +93,16 @@ public final class FakeEcs extends FakeJsonEndpoint {
     return time.now().toEpochMilli();
   }
 
+  /** The wall-clock epoch seconds of fake time {@code millis} (as ECS's JSON timestamps). */
+  double epochSecondsAt(long millis) {
+    return epochMillisAt(millis) / 1000.0;
+  }
+
+  /** The wall-clock epoch milliseconds of fake time {@code millis}. */
+  public long epochMillisAt(long millis) {
+    return time.now().toEpochMilli() - (nowMillis() - millis);
+  }
+
   static String arn(String resource) {
     return "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":" + resource;
   }
@@ -114,6 +127,9 @@ public final class FakeEcs extends FakeJsonEndpoint {
         case "DescribeContainerInstances" -> describeContainerInstances(request);
         case "UpdateContainerInstancesState" -> updateContainerInstancesState(request);
         case "ExecuteCommand" -> executeCommand(request);
+        case "RunTask" -> runTask(request);
+        case "StartTask" -> startTask(request);
+        case "StopTask" -> stopTask(request);
         default -> throw new ApiError("UnknownOperationException", "operation " + operation + " is not faked");
     };
   }
@@ -323,8 +339,12 @@ public final class FakeEcs extends FakeJsonEndpoint {
 
   /** Pagination like ECS's: maxResults per page (default 10 here, to exercise paging), nextToken an index. */
   private JsonNode page(List<String> all, JsonNode request, String field) {
+    return page(all, request, field, 10);
+  }
+
+  private JsonNode page(List<String> all, JsonNode request, String field, int defaultSize) {
     int from = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
-    int size = request.path("maxResults").asInt(10);
+    int size = request.path("maxResults").asInt(defaultSize);
     ObjectNode out = json.createObjectNode();
     ArrayNode items = out.putArray(field);
     all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())).forEach(items::add);
@@ -360,22 +380,29 @@ public final class FakeEcs extends FakeJsonEndpoint {
   private JsonNode listTasks(JsonNode request) {
     FakeCluster cluster = requireCluster(request);
     String service = request.path("serviceName").asText(null);
+    String family = request.path("family").asText(null);
+    String startedBy = request.path("startedBy").asText(null);
     String desired = request.path("desiredStatus").asText("RUNNING");
     String instance = request.hasNonNull("containerInstance") ? lastSegment(request.get("containerInstance").asText()) : null;
+    if (startedBy != null && (service != null || family != null || instance != null)) {
+      throw new ApiError("InvalidParameterException", "startedBy cannot be combined with other filters.");
+    }
     long now = nowMillis();
     List<String> arns = cluster.tasks.stream()
         .filter(t -> service == null || service.equals(t.service))
+        .filter(t -> family == null || family.equals(t.family()))
+        .filter(t -> startedBy == null || startedBy.equals(t.startedBy()))
         .filter(t -> desired.equals(t.desiredStatus()))
         .filter(t -> instance == null || (t.placedOn(now) != null && t.placedOn(now).id.equals(instance)))
         .map(t -> t.arn).toList();
-    ObjectNode out = json.createObjectNode();
-    ArrayNode items = out.putArray("taskArns");
-    arns.stream().limit(request.path("maxResults").asInt(100)).forEach(items::add);
-    return out;
+    return page(arns, request, "taskArns", 100);
   }
 
   private JsonNode describeTasks(JsonNode request) {
     FakeCluster cluster = requireCluster(request);
+    if (request.path("tasks").size() > 100) {
+      throw new ApiError("InvalidParameterException", "tasks can have at most 100 items.");
+    }
     ObjectNode out = json.createObjectNode();
     ArrayNode tasks = out.putArray("tasks");
     ArrayNode failures = out.putArray("failures");
@@ -454,6 +481,126 @@ public final class FakeEcs extends FakeJsonEndpoint {
     out.set("taskDefinition", td.toJson(json));
     return out;
   }
+
+  // ---- RunTask, StartTask, StopTask: tasks no service owns (issue 15) ---------------------------------------
+
+  private final Map<String, FakeTaskScript> scripts = new HashMap<>();
+  private final Map<String, JsonNode> runTaskByClientToken = new HashMap<>();
+  private int launchedCount;
+
+  /** How tasks launched from {@code family} behave; without a script they run 10 s and exit 0. */
+  public synchronized FakeTaskScript onLaunch(String family) {
+    return scripts.computeIfAbsent(family, f -> new FakeTaskScript(this));
+  }
+
+  private FakeTaskScript script(String family) {
+    return scripts.computeIfAbsent(family, f -> new FakeTaskScript(this));
+  }
+
+  /** The revision RunTask/StartTask would run: unknown or INACTIVE revisions fail as ECS fails them. */
+  private FakeTaskDefinition runnableTaskDefinition(JsonNode request) {
+    FakeTaskDefinition td = requireTaskDefinition(request.path("taskDefinition").asText());
+    if (!td.active) {
+      throw new ApiError("ClientException", "TaskDefinition is inactive");
+    }
+    for (JsonNode o : request.path("overrides").path("containerOverrides")) {
+      if (!td.containerNames().contains(o.path("name").asText())) {
+        throw new ApiError("InvalidParameterException", "Override for container named " + o.path("name").asText()
+            + " is not a container in the TaskDefinition.");
+      }
+    }
+    return td;
+  }
+
+  private FakeTask launch(FakeCluster cluster, FakeTaskDefinition td, FakeContainerInstance on, JsonNode request) {
+    String id = UUID.nameUUIDFromBytes(("task-" + (++launchedCount)).getBytes(StandardCharsets.UTF_8)).toString()
+        .replace("-", "");
+    FakeTask task = FakeTask.launched(cluster, id, td, script(td.family), on,
+        request.path("startedBy").asText(null), request.has("overrides") ? request.get("overrides") : null,
+        nowMillis());
+    cluster.tasks.add(task);
+    return task;
+  }
+
+  private JsonNode runTask(JsonNode request) {
+    String token = request.path("clientToken").asText(null);
+    if (token != null && runTaskByClientToken.containsKey(token)) {
+      // ECS answers a repeated client token with the first call's tasks instead of starting more.
+      return runTaskByClientToken.get(token);
+    }
+    FakeCluster cluster = requireCluster(request);
+    if (request.has("launchType") && request.has("capacityProviderStrategy")) {
+      throw new ApiError("InvalidParameterException",
+          "Specifying both a launch type and capacity provider strategy is not supported.");
+    }
+    int count = request.path("count").asInt(1);
+    if (count < 1 || count > 10) {
+      throw new ApiError("InvalidParameterException", "count must be between 1 and 10.");
+    }
+    FakeTaskDefinition td = runnableTaskDefinition(request);
+    FakeTaskScript script = script(td.family);
+    ObjectNode out = json.createObjectNode();
+    ArrayNode tasks = out.putArray("tasks");
+    ArrayNode failures = out.putArray("failures");
+    List<FakeContainerInstance> placeable = cluster.placeable();
+    int placed = placeable.isEmpty() ? 0 : Math.min(count, script.placeAtMost);
+    for (int i = 0; i < placed; i++) {
+      tasks.add(launch(cluster, td, cluster.placeNext(), request).toJson(json, cluster));
+    }
+    if (placed < count) {
+      // ECS reports one failure per container instance it considered.
+      String reason = script.placementFailure != null ? script.placementFailure : "RESOURCE:MEMORY";
+      for (FakeContainerInstance instance : placeable) {
+        failures.addObject().put("arn", instance.arn).put("reason", reason);
+      }
+    }
+    if (token != null) {
+      runTaskByClientToken.put(token, out);
+    }
+    return out;
+  }
+
+  private JsonNode startTask(JsonNode request) {
+    FakeCluster cluster = requireCluster(request);
+    JsonNode instances = request.path("containerInstances");
+    if (instances.isEmpty() || instances.size() > 10) {
+      throw new ApiError("InvalidParameterException", "containerInstances must have 1 to 10 items.");
+    }
+    FakeTaskDefinition td = runnableTaskDefinition(request);
+    FakeTaskScript script = script(td.family);
+    ObjectNode out = json.createObjectNode();
+    ArrayNode tasks = out.putArray("tasks");
+    ArrayNode failures = out.putArray("failures");
+    int placed = 0;
+    cluster.placeable();
+    for (JsonNode ref : instances) {
+      FakeContainerInstance instance = findInstance(cluster, ref.asText());
+      if (instance == null) {
+        failures.addObject().put("arn", arn("container-instance/" + cluster.name + "/" + lastSegment(ref.asText())))
+            .put("reason", "MISSING");
+      } else if (placed >= script.placeAtMost) {
+        failures.addObject().put("arn", instance.arn)
+            .put("reason", script.placementFailure != null ? script.placementFailure : "RESOURCE:MEMORY");
+      } else {
+        placed++;
+        tasks.add(launch(cluster, td, instance, request).toJson(json, cluster));
+      }
+    }
+    return out;
+  }
+
+  private JsonNode stopTask(JsonNode request) {
+    FakeCluster cluster = requireCluster(request);
+    String ref = request.path("task").asText();
+    FakeTask task = cluster.tasks.stream().filter(t -> t.arn.equals(ref) || t.id.equals(lastSegment(ref)))
+        .findFirst().orElseThrow(() -> new ApiError("InvalidParameterException", "The referenced task was not found."));
+    task.stop(request.path("reason").asText(null), nowMillis());
+    ObjectNode out = json.createObjectNode();
+    out.set("task", task.toJson(json, cluster));
+    return out;
+  }
+
+  // ---- end of RunTask, StartTask, StopTask --------------------------------------------------------------------
 
   /** Drain time used when a test does not set one. */
   public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(30);

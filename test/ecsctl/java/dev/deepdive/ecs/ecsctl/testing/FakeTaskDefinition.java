@@ -14,6 +14,8 @@ public final class FakeTaskDefinition {
   volatile boolean active = true;
   private volatile int memory = 512;
   private final java.util.List<String> moreContainers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.Map<String, java.util.Optional<Boolean>> essentialFlags =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String logGroup;
   private volatile String logRegion;
   private volatile String streamPrefix;
@@ -28,10 +30,23 @@ public final class FakeTaskDefinition {
     return this;
   }
 
-  /** Another container, after the one named after the family. */
+  /** Another container, after the one named after the family; not essential. */
   public FakeTaskDefinition container(String name) {
+    return container(name, false);
+  }
+
+  /** Another container with its essential flag; {@code null} leaves the flag out (ECS then takes it as essential). */
+  public FakeTaskDefinition container(String name, Boolean essential) {
     moreContainers.add(name);
+    essentialFlags.put(name, java.util.Optional.ofNullable(essential));
     return this;
+  }
+
+  /** The containers' names, the family's first. */
+  java.util.List<String> containerNames() {
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(family));
+    names.addAll(moreContainers);
+    return names;
   }
 
   /** Every container logs with the awslogs driver to {@code group} in {@code region}, streams under {@code prefix} (or none). */
@@ -66,7 +81,9 @@ public final class FakeTaskDefinition {
       c.put("name", name);
       c.put("image", "public.ecr.aws/docker/library/tomcat:10");
       c.put("memory", memory);
-      c.put("essential", name.equals(family));
+      java.util.Optional<Boolean> essential = name.equals(family) ? java.util.Optional.of(true)
+          : essentialFlags.getOrDefault(name, java.util.Optional.of(false));
+      essential.ifPresent(flag -> c.put("essential", flag));
       if (logGroup != null) {
         ObjectNode options = c.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
         options.put("awslogs-group", logGroup);

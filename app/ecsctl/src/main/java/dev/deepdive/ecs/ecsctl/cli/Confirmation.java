@@ -19,11 +19,16 @@ final class Confirmation {
     if (!terminal.interactive()) {
       throw new Refusal("no terminal to confirm on; pass --yes to go ahead without asking");
     }
-    String answer = terminal.ask(question + " [y/N] ");
-    String a = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
-    if (!a.equals("y") && !a.equals("yes")) {
+    if (!answeredYes(terminal, question)) {
       throw new Refusal("not confirmed; nothing was changed");
     }
+  }
+
+  /** Asks {@code question} with a {@code [y/N]} suffix; true only for "y" or "yes" (any case). */
+  static boolean answeredYes(Terminal terminal, String question) {
+    String answer = terminal.ask(question + " [y/N] ");
+    String a = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
+    return a.equals("y") || a.equals("yes");
   }
 
   /** Fails early, before any AWS call, when confirmation is needed and nobody can give it. */

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Operate Amazon ECS services on EC2: container instances, scaling, deployments and rollbacks,"
-        + " waiting, events, logs, a shell in a container, drain-to-zero-then-delete, look-ups, diagnosis;"
-        + " and review synthesized infrastructure offline.",
+        + " waiting, events, logs, a shell in a container, one-off tasks, drain-to-zero-then-delete, look-ups,"
+        + " diagnosis; and review synthesized infrastructure offline.",
     footerHeading = ExitCodes.HEADING,
     footer = {ExitCodes.OK_LINE, ExitCodes.AWS_ERROR_LINE, ExitCodes.USAGE_LINE,
         "    3  a wait timed out (drain-delete, services wait, --wait)",
@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
         ServicesCommand.class,
         ExecCommand.class,
         TaskDefinitionsCommand.class,
+        TasksCommand.class,
+        RunTaskCommand.class,
+        StartTaskCommand.class,
         DiagnoseCommand.class,
         ReviewCommand.class,
         CompletionCommand.class,

@@ -3,6 +3,7 @@ package dev.deepdive.ecs.ecsctl.cli;
 import dev.deepdive.ecs.ecsctl.ops.AwsFailure;
 import dev.deepdive.ecs.ecsctl.ops.DrainOutcome;
 import dev.deepdive.ecs.ecsctl.ops.DrainReport;
+import dev.deepdive.ecs.ecsctl.ops.TaskRunVerdict;
 
 /**
  * ecsctl's exit codes: a contract scripts depend on (documented in docs/ecsctl.md). Each command's --help lists
@@ -24,6 +25,13 @@ public final class ExitCodes {
   public static final int DEPLOYMENT_FAILED = 4;
   /** {@code exec}: the Session Manager plugin is not on PATH (the shell's "command not found"). */
   public static final int PLUGIN_NOT_FOUND = 127;
+  /** run-task/start-task: ECS could not place every task asked for (RunTask's or StartTask's failures[]). */
+  public static final int TASK_NOT_PLACED = 5;
+  /**
+   * run-task/start-task --wait: a task stopped without an exit code for an essential container: it never ran to its
+   * end (image pull failed, no capacity, its container instance went away).
+   */
+  public static final int TASK_WITHOUT_EXIT_CODE = 6;
   /** A bug in ecsctl (an exception nobody expected); rerun with --debug for the stack trace. */
   public static final int INTERNAL_ERROR = 70;
   /** Interrupted (Ctrl-C): 128 + SIGINT, as shells report it. */
@@ -44,6 +52,21 @@ public final class ExitCodes {
   static final String INTERRUPTED_CHANGED_LINE = "  130  interrupted (Ctrl-C); what was changed stays changed";
 
   private ExitCodes() {}
+
+  /**
+   * The code of a run-task or start-task: the essential container's exit code once the tasks stopped (codes outside
+   * 1-255, which no Linux process exit code is, become 255), else the outcome's own code.
+   */
+  public static int of(TaskRunVerdict verdict) {
+    return switch (verdict.outcome()) {
+      case STARTED, SUCCEEDED -> OK;
+      case CONTAINER_FAILED -> verdict.exitCode() >= 1 && verdict.exitCode() <= 255 ? verdict.exitCode() : 255;
+      case NO_EXIT_CODE -> TASK_WITHOUT_EXIT_CODE;
+      case NOT_PLACED -> TASK_NOT_PLACED;
+      case TIMED_OUT -> TIMED_OUT;
+      case INTERRUPTED -> INTERRUPTED;
+    };
+  }
 
   /** The run's code: interrupted beats failed, which beats timed out; anything else is done. */
   public static int of(DrainReport report) {

@@ -22,6 +22,11 @@ final class TextTable {
   }
 
   void print(PrintWriter out) {
+    print(out, "");
+  }
+
+  /** Prints every line after {@code indent}, e.g. a table nested under a heading. */
+  void print(PrintWriter out, String indent) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
@@ -34,7 +39,7 @@ final class TextTable {
       for (int i = 0; i < columns; i++) {
         line.append(i == columns - 1 ? row[i] : String.format("%-" + width[i] + "s  ", row[i]));
       }
-      out.println(line.toString().stripTrailing());
+      out.println(indent + line.toString().stripTrailing());
     }
   }
 }

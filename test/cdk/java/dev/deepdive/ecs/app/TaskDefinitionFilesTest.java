@@ -124,4 +124,33 @@ class TaskDefinitionFilesTest {
     assertThat(problems).anyMatch(p -> p.contains("web.json") && p.contains("memorySize"));
     assertThat(problems).anyMatch(p -> p.contains("shop.json") && p.contains("redis"));
   }
+
+  private void addDaemon(int memoryMiB) throws IOException {
+    Files.writeString(taskDefinitions.resolve("agent.json"), "{\"family\": \"agent\", \"containerDefinitions\":"
+        + " [{\"name\": \"agent\", \"image\": \"agent:1\", \"memory\": " + memoryMiB + "}]}");
+    edit(environments.resolve("dev.json"), "\"services\": [", "\"services\": [{\"name\": \"agent\","
+        + " \"taskDefinition\": \"agent.json\", \"schedulingStrategy\": \"DAEMON\"},");
+  }
+
+  @Test
+  void aDaemonServicesFileIsReadLikeAnyServices() throws IOException {
+    addDaemon(256);
+
+    assertThat(TaskDefinitionFiles.load(EnvironmentLoader.loadAll(environments)).get("dev"))
+        .containsKeys("agent.json", "web.json");
+  }
+
+  @Test
+  void tasksAreReadAndCheckedLikeServicesAndTheirOverridesNameTheirContainers() throws IOException {
+    edit(environments.resolve("dev.json"), "\"services\": [", "\"tasks\": [{\"name\": \"migrate\","
+        + " \"taskDefinition\": \"migrate.json\"}, {\"name\": \"nightly\", \"taskDefinition\": \"web.json\","
+        + " \"schedule\": \"rate(1 day)\", \"containerOverrides\": [{\"container\": \"tomcatt\", \"command\":"
+        + " [\"report\"]}]}], \"services\": [");
+
+    assertThat(problems()).containsExactly(
+        environments.resolve("dev.json") + ": tasks[0].taskDefinition: file " + taskDefinitions.resolve("migrate.json")
+            + " does not exist; task definitions live in " + taskDefinitions,
+        environments.resolve("dev.json") + ": tasks[1].containerOverrides[0].container: "
+            + taskDefinitions.resolve("web.json") + " has no container 'tomcatt'; its containers: tomcat");
+  }
 }

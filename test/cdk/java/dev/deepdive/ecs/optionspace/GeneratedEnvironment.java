@@ -9,7 +9,10 @@ import java.util.List;
  * One environment file of the option space, with the task definition it runs, built from one row of factor levels
  * ({@link Factor}) plus the options no other option interacts with, rotated over the rows ({@link #extra}) so that
  * each appears in some file. The task definition uses what the row documents: its network mode and ports, ARM64 or
- * GPU needs for those AMI families, a load-balanced port, secrets, a health check and a second container.
+ * GPU needs for those AMI families, a load-balanced port, secrets, a health check and a second container. Rotated
+ * in as well: a DAEMON service with a task definition of its own (placed next to the row's service, whose fit check
+ * then counts the daemon's share), and tasks that the row's task definition runs, one scheduled with every option
+ * and one run by hand.
  */
 final class GeneratedEnvironment {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +64,8 @@ final class GeneratedEnvironment {
   final ObjectNode environment;
   final ObjectNode taskDefinition;
   final String taskDefinitionFile;
+  /** The other task definitions the file names (a daemon's), by file name. */
+  final java.util.Map<String, ObjectNode> otherTaskDefinitions = new java.util.LinkedHashMap<>();
 
   GeneratedEnvironment(int index, int[] row) {
     this.name = String.format("opt-%02d", index);
@@ -181,6 +186,30 @@ final class GeneratedEnvironment {
     }
     placement(service, level(row, Factor.PLACEMENT));
     if (extra(index, 1)) {
+      String agentFile = name + "-agent.json";
+      ObjectNode daemon = services.addObject().put("name", "agent").put("taskDefinition", agentFile)
+          .put("schedulingStrategy", "DAEMON");
+      daemon.putObject("deployment").put("maximumPercent", 100).put("minimumHealthyPercent", 0);
+      daemon.putObject("placement").putArray("constraints").addObject().put("type", "memberOf")
+          .put("expression", "attribute:ecs.os-type == linux");
+      otherTaskDefinitions.put(agentFile, agentTaskDefinition(ami));
+    }
+    if (extra(index, 2)) {
+      ArrayNode tasks = environment.putArray("tasks");
+      ObjectNode nightly = tasks.addObject().put("name", "nightly").put("taskDefinition", taskDefinitionFile)
+          .put("schedule", "cron(30 2 ? * MON-FRI *)").put("scheduleTimezone", "Europe/Berlin").put("count", 2);
+      ObjectNode override = nightly.putArray("containerOverrides").addObject().put("container", "app");
+      override.putArray("command").add("report").add("--yesterday");
+      override.putObject("environment").put("REPORT_MODE", "nightly");
+      nightly.putObject("retryPolicy").put("maximumRetryAttempts", 5).put("maximumEventAgeSeconds", 7200);
+      nightly.put("enabled", false).put("logRetentionDays", 14);
+      ObjectNode statement = nightly.putObject("taskRole").putArray("statements").addObject();
+      statement.putArray("actions").add("s3:PutObject");
+      statement.putArray("resources").add("arn:aws:s3:::" + name + "-reports/*");
+      statement.put("wildcardReason", "one report object per night under a dated key");
+      tasks.addObject().put("name", "migrate").put("taskDefinition", taskDefinitionFile);
+    }
+    if (extra(index, 1)) {
       ObjectNode statement = service.putObject("taskRole").putArray("statements").addObject();
       statement.putArray("actions").add("s3:GetObject").add("s3:PutObject");
       statement.putArray("resources").add("arn:aws:s3:::" + name + "-reports/*");
@@ -222,6 +251,18 @@ final class GeneratedEnvironment {
           .put("type", "memberOf").put("expression", "attribute:ecs.availability-zone in [us-east-1a, us-east-1b]");
       default -> throw new IllegalArgumentException(placement);
     }
+  }
+
+  /** A small agent, one on every instance; for the ARM64 families an ARM64 task, as the row's own. */
+  private static ObjectNode agentTaskDefinition(String ami) {
+    ObjectNode task = JSON.createObjectNode().put("family", "agent");
+    if (ami.endsWith("_ARM64")) {
+      task.putObject("runtimePlatform").put("cpuArchitecture", "ARM64").put("operatingSystemFamily", "LINUX");
+    }
+    task.putArray("containerDefinitions").addObject().put("name", "agent")
+        .put("image", "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable").put("essential", true)
+        .put("cpu", 64).put("memory", 128);
+    return task;
   }
 
   private static ObjectNode taskDefinition(String mode, String ami, boolean ecr, boolean sidecar) {

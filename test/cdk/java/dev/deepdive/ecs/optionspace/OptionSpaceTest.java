@@ -64,7 +64,7 @@ class OptionSpaceTest {
     Path taskDefinitions = Files.createDirectories(root.resolve("task-definitions"));
     for (GeneratedEnvironment file : generated) {
       write(environments.resolve(file.name + ".json"), file.environment);
-      write(taskDefinitions.resolve(file.taskDefinitionFile), file.taskDefinition);
+      writeTaskDefinitions(taskDefinitions, file);
     }
     DocumentedExamples.copyInto(environments, taskDefinitions);
 
@@ -146,7 +146,7 @@ class OptionSpaceTest {
     Path environments = Files.createDirectories(tmp.resolve("environments"));
     Path taskDefinitions = Files.createDirectories(tmp.resolve("task-definitions"));
     write(environments.resolve(file.name + ".json"), file.environment);
-    write(taskDefinitions.resolve(file.taskDefinitionFile), file.taskDefinition);
+    writeTaskDefinitions(taskDefinitions, file);
     App app = App.Builder.create().outdir(tmp.resolve("cdk.out").toString())
         .context(Map.of(EcsApp.ENVIRONMENTS_DIR_CONTEXT, environments.toString())).build();
     assertThatThrownBy(() -> EcsApp.build(app)).isInstanceOfSatisfying(TaskDefinitionProblems.class,
@@ -165,7 +165,7 @@ class OptionSpaceTest {
         Path taskDefinitions = Files.createDirectories(folder.resolve("task-definitions"));
         Path source = environments.resolve(richest.name + ".json");
         write(source, mutation.apply(richest.environment));
-        write(taskDefinitions.resolve(richest.taskDefinitionFile), richest.taskDefinition);
+        writeTaskDefinitions(taskDefinitions, richest);
         assertThatThrownBy(() -> EnvironmentLoader.loadAll(environments))
             .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
                 .asString().startsWith(source + ": " + mutation.path()));
@@ -173,6 +173,14 @@ class OptionSpaceTest {
     }
     assertThat(tests).hasSizeGreaterThan(30);
     return tests;
+  }
+
+  /** Every task definition file {@code file} names. */
+  static void writeTaskDefinitions(Path folder, GeneratedEnvironment file) throws IOException {
+    write(folder.resolve(file.taskDefinitionFile), file.taskDefinition);
+    for (Map.Entry<String, ObjectNode> other : file.otherTaskDefinitions.entrySet()) {
+      write(folder.resolve(other.getKey()), other.getValue());
+    }
   }
 
   static void write(Path file, JsonNode json) throws IOException {
@@ -189,7 +197,7 @@ class OptionSpaceTest {
   /** The schema paths a file uses: object keys joined by '/', list items as '*', free-form map keys as '*'. */
   private static void paths(JsonNode node, String at, Set<String> out) {
     if (node.isObject()) {
-      boolean freeForm = at.equals("/agent") || at.equals("/tags") || at.equals("/ecrRepositories");
+      boolean freeForm = freeForm(at);
       node.properties().forEach(p -> {
         String child = at + "/" + (freeForm && !p.getKey().equals("ECS_RESERVED_MEMORY") ? "*" : p.getKey());
         out.add(child);
@@ -198,6 +206,11 @@ class OptionSpaceTest {
     } else if (node.isArray()) {
       node.forEach(item -> paths(item, at + "/*", out));
     }
+  }
+
+  /** Objects whose keys the file chooses: agent settings, tags, repositories, a container override's environment. */
+  static boolean freeForm(String at) {
+    return at.equals("/agent") || at.equals("/tags") || at.equals("/ecrRepositories") || at.endsWith("/environment");
   }
 
   /** The same paths, for every property the schema declares. */
@@ -234,7 +247,7 @@ class OptionSpaceTest {
       if (!node.isObject()) {
         return;
       }
-      boolean freeForm = pointer.equals("/agent") || pointer.equals("/tags") || pointer.equals("/ecrRepositories");
+      boolean freeForm = freeForm(pointer);
       Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       boolean typoAdded = false;
       while (fields.hasNext()) {

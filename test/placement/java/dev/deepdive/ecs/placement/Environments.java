@@ -148,6 +148,20 @@ final class Environments {
       return this;
     }
 
+    /** A DAEMON service: one task on every instance its constraints admit. */
+    Environment daemon(String name, Task task, PlacementConstraint... constraints) {
+      services.add(ServiceInput.daemon(name, "services[" + services.size() + "]", 50, List.of(constraints),
+          task.build()));
+      return this;
+    }
+
+    /** {@code count} tasks no service owns, after the services (tasks[i] counts only the tasks). */
+    Environment oneOffTask(String name, int count, Task task) {
+      int index = (int) services.stream().filter(s -> s.kind() == ServiceInput.Kind.TASK).count();
+      services.add(ServiceInput.task(name, "tasks[" + index + "]", count, task.build()));
+      return this;
+    }
+
     EnvironmentInput build() {
       return new EnvironmentInput("dev", new CapacityInput(ENV, types, desiredSize, maxSize, zones, zoneNames,
           amiFamily, architecture, gpuAmi), agent, services);

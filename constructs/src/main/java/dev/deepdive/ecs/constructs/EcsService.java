@@ -1,31 +1,20 @@
 package dev.deepdive.ecs.constructs;
 
-import dev.deepdive.ecs.constructs.grants.ArnScope;
-import dev.deepdive.ecs.constructs.grants.ExecutionRoleGrants;
 import dev.deepdive.ecs.constructs.taskdef.ContainerPort;
-import dev.deepdive.ecs.constructs.taskdef.RenderOptions;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJson;
-import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionFromJsonProps;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
 import dev.deepdive.ecs.placement.NetworkMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Fn;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.IConnectable;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.CfnService;
 import software.amazon.awscdk.services.ecs.CfnServiceProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -51,12 +40,11 @@ import software.constructs.IConstruct;
  * the deployment bounds and circuit breaker from the props, placement spread over zones then instances (the
  * ECS service scheduler's default), the environment's capacity provider, tags propagated from the service to its tasks.
  *
- * <p>Roles: the <b>execution role</b> is what the ECS agent uses for this service's tasks, derived from the task
- * definition by {@link ExecutionRoleGrants} (images, registry credentials, secrets, environment files, log
- * drivers, FireLens config), plus writing to the service's own log group when a container logs there. Its
- * warnings (a secret in another account, ...) are CDK warnings on the task definition. The <b>task role</b> is what
- * the containers may do: nothing unless the environment grants it. Registering targets with the load balancer is
- * done by ECS's service-linked role, unless the service asks for a legacy service role of its own.
+ * A {@link EcsServiceProps.SchedulingStrategy#DAEMON} service runs one task on every container instance instead (log
+ * routers, metrics and security agents): no desired count, no placement strategy, no load balancer, launch type EC2.
+ *
+ * <p>Roles and log group: see {@link TaskResources}. Registering targets with the load balancer is done by ECS's
+ * service-linked role, unless the service asks for a legacy service role of its own.
  */
 public final class EcsService extends Construct {
   /** The tag every service carries, with its stack's name as the value; ecsctl drain-delete refuses such services. */
@@ -66,21 +54,12 @@ public final class EcsService extends Construct {
   public static final int EPHEMERAL_FROM = 32768;
   public static final int EPHEMERAL_TO = 65535;
 
-  private final Role executionRole;
-  private final Role taskRole;
-  private final LogGroup logGroup;
+  private final TaskResources task;
   private final TaskDefinitionFromJson taskDefinition;
   private final CfnService service;
   private final ApplicationTargetGroup targetGroup;
   /** Only when the environment asks for the legacy ECS service role and the service is load balanced. */
   private final Role legacyServiceRole;
-  /**
-   * The roles' inline policies, which their grants create; looked up once each (four bridge calls a look-up). Empty
-   * when the role is granted nothing (no image in ECR, no secret, no log group of its own, ...).
-   */
-  private final Optional<IConstruct> executionPolicy;
-  /** Only when the environment grants the task role something. */
-  private final Optional<IConstruct> taskPolicy;
 
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
@@ -93,52 +72,30 @@ public final class EcsService extends Construct {
           + " refuses a legacy ECS service role; set legacyEcsServiceRole to false, or use bridge or host mode"));
     }
     Optional<ContainerPort> target = props.loadBalancing().map(lb -> targetPort(props, lb));
-    ExecutionRoleGrants.Result grants = ExecutionRoleGrants.derive(props.taskDefinition().displayPath(),
-        props.taskDefinition().json(), arnScope(props.taskDefinition(), props.repositories()));
-    if (!grants.errors().isEmpty()) {
-      throw new TaskDefinitionProblems(grants.errors());
-    }
-
-    this.logGroup = LogGroup.Builder.create(this, "Logs")
-        .retention(props.logRetention())
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
-    this.executionRole = Role.Builder.create(this, "ExecutionRole")
-        .assumedBy(SharedCdkValues.ecsTasks())
-        .description("ECS agent for service " + props.serviceName() + ": image pull, logs, secrets")
-        .build();
-    this.taskRole = Role.Builder.create(this, "TaskRole")
-        .assumedBy(SharedCdkValues.ecsTasks())
-        .description("Containers of service " + props.serviceName())
-        .build();
-    props.taskRoleGrants().forEach(grant -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(grant.actions()).resources(grant.resources()).build()));
-    props.executeCommand().ifPresent(this::grantExecuteCommand);
-    if (grants.usesDefaultLogConfiguration()) {
-      logGroup.grantWrite(executionRole);
-    }
-    RoleGrants.grant(executionRole, grants.permissions());
-    this.executionPolicy = DesignSuppressions.inlinePolicyIfAny(executionRole);
-    this.taskPolicy = props.taskRoleGrants().isEmpty() && props.executeCommand().isEmpty()
-        ? Optional.empty() : Optional.of(DesignSuppressions.inlinePolicy(taskRole));
-
-    RenderOptions render = RenderOptions.NONE
-        .withImageResolver(image -> resolveImage(image, props.repositories()))
-        .withDefaultLogConfiguration(awslogs(logGroup, props.serviceName()));
-    this.taskDefinition = new TaskDefinitionFromJson(this, "TaskDefinition", TaskDefinitionFromJsonProps.of(
-        props.taskDefinition(), executionRole, taskRole, props.clusterCapacity().instanceTypes()).withRenderOptions(render)
-        .withEcsReservedMemoryMiB(props.clusterCapacity().ecsReservedMemoryMiB()));
-    grants.warnings().forEach(w ->
-        Annotations.of(taskDefinition).addWarningV2(TaskDefinitionFromJson.WARNING_ID, w));
-    executionPolicy.ifPresent(policy -> RoleGrants.acceptWildcards(policy, grants.permissions()));
+    boolean daemon = props.schedulingStrategy() == EcsServiceProps.SchedulingStrategy.DAEMON;
+    this.task = new TaskResources(this, "service " + props.serviceName(), props.serviceName(),
+        props.taskDefinition(), props.clusterCapacity().instanceTypes(),
+        props.clusterCapacity().ecsReservedMemoryMiB(), props.taskRoleGrants(), props.executeCommand(),
+        props.logRetention(), props.repositories());
+    this.taskDefinition = task.taskDefinition;
 
     CfnServiceProps.Builder service = CfnServiceProps.builder()
         .cluster(props.clusterCapacity().clusterName())
         .serviceName(props.serviceName())
-        .taskDefinition(taskDefinition.taskDefinitionArn())
-        .capacityProviderStrategy(List.of(CfnService.CapacityProviderStrategyItemProperty.builder()
-            .capacityProvider(props.clusterCapacity().capacityProviderName()).weight(1).build()))
-        .deploymentConfiguration(CfnService.DeploymentConfigurationProperty.builder()
+        .taskDefinition(taskDefinition.taskDefinitionArn());
+    if (daemon) {
+      // One task on every container instance: no desired count and no placement strategy (ECS rejects both for
+      // DAEMON), and the launch type EC2, because ECS refuses a capacity provider strategy for a daemon service,
+      // also the cluster's default one it would otherwise apply
+      // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html,
+      // https://github.com/aws/containers-roadmap/issues/692).
+      service.schedulingStrategy("DAEMON").launchType("EC2");
+    } else {
+      service.capacityProviderStrategy(List.of(CfnService.CapacityProviderStrategyItemProperty.builder()
+              .capacityProvider(props.clusterCapacity().capacityProviderName()).weight(1).build()))
+          .placementStrategies(placementStrategies(props.placementStrategy()));
+    }
+    service.deploymentConfiguration(CfnService.DeploymentConfigurationProperty.builder()
             .maximumPercent(props.deployment().maximumPercent())
             .minimumHealthyPercent(props.deployment().minimumHealthyPercent())
             .deploymentCircuitBreaker(CfnService.DeploymentCircuitBreakerProperty.builder()
@@ -146,7 +103,6 @@ public final class EcsService extends Construct {
                 .rollback(props.deployment().circuitBreakerRollback())
                 .build())
             .build())
-        .placementStrategies(placementStrategies(props.placementStrategy()))
         .placementConstraints(props.placementConstraints().stream()
             .map(c -> CfnService.PlacementConstraintProperty.builder()
                 .type(c.get("type")).expression(c.get("expression")).build())
@@ -157,7 +113,7 @@ public final class EcsService extends Construct {
         // (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2062); this tag is what
         // tells `ecsctl drain-delete` that a stack owns the service and a drain would fight the next deploy.
         .tags(List.of(CfnTag.builder().key(MANAGED_BY_STACK_TAG).value(Stack.of(this).getStackName()).build()));
-    if (props.autoScaling().isEmpty()) {
+    if (!daemon && props.autoScaling().isEmpty()) {
       // With auto scaling the count is the scaler's: see ServiceScaling.
       service.desiredCount(props.desiredCount());
     }
@@ -258,9 +214,7 @@ public final class EcsService extends Construct {
     props.autoScaling().ifPresent(scaling -> new ServiceScaling(this, "Scaling", this.service,
         props.clusterCapacity().clusterName(), scaling, props.loadBalancing().map(lb -> Fn.join("/", List.of(
             lb.loadBalancer().loadBalancer().getLoadBalancerFullName(), targetGroup.getTargetGroupFullName())))));
-    acceptDesignFindings();
-    acceptJustifiedWildcards(props.taskRoleGrants());
-    props.executeCommand().ifPresent(this::acceptExecuteCommandWildcards);
+    task.acceptDesignFindings();
   }
 
   /**
@@ -294,112 +248,6 @@ public final class EcsService extends Construct {
     return role;
   }
 
-  /** Findings on this service's resources that its design answers otherwise; each says how. */
-  private void acceptDesignFindings() {
-    DesignSuppressions.suppress(logGroup, "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
-        "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer managed KMS key costs"
-            + " a monthly fee per environment and adds a key policy to keep right, while reading the logs is"
-            + " already limited by IAM");
-    executionPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
-    taskPolicy.ifPresent(DesignSuppressions::acceptInlinePolicyResource);
-  }
-
-  /**
-   * What ECS Exec needs from the task role
-   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions):
-   * the SSM agent's message channels, decrypting with the cluster's session key, and writing the session records.
-   */
-  private void grantExecuteCommand(ExecuteCommandAccess access) {
-    taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"))
-        .resources(List.of("*"))
-        .build());
-    taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("kms:Decrypt"))
-        .resources(List.of(access.key().getKeyArn()))
-        .build());
-    access.logGroup().ifPresent(group -> {
-      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("logs:DescribeLogGroups"))
-          .resources(List.of("*"))
-          .build());
-      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"))
-          .resources(List.of(group.getLogGroupArn() + ":*"))
-          .build());
-    });
-    access.bucket().ifPresent(bucket -> {
-      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("s3:PutObject"))
-          .resources(List.of(bucket.arnForObjects(access.keyPrefix().orElseThrow() + "*")))
-          .build());
-      taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("s3:GetEncryptionConfiguration"))
-          .resources(List.of(bucket.getBucketArn()))
-          .build());
-    });
-  }
-
-  /** The wildcards ECS Exec's task role grant cannot avoid, each for the reason IAM gives none narrower. */
-  private void acceptExecuteCommandWildcards(ExecuteCommandAccess access) {
-    IConstruct policy = taskPolicy.orElseThrow();
-    DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages channel actions and"
-        + " logs:DescribeLogGroups have no resource type, so IAM accepts them on * only; session records are"
-        + " written to the cluster's exec log group or bucket only", "Resource::*");
-    // The group and bucket are the cluster stack's: their logical IDs are known there only.
-    access.logGroup().ifPresent(group -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
-        "ECS Exec writes its session records into log streams it creates in the cluster's exec log group: the"
-            + " streams are named per session, so only the group's stream wildcard fits",
-        "^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$"));
-    access.bucket().ifPresent(bucket -> DesignSuppressions.suppressFindingsMatching(policy, "AwsSolutions-IAM5",
-        "ECS Exec writes one object per session under the cluster's exec key prefix",
-        "^Resource::<[A-Za-z0-9]+\\.Arn>/.*\\*$"));
-  }
-
-  /** The environment file's reasons for its task role wildcards become the gate's suppressions, narrowly. */
-  private void acceptJustifiedWildcards(List<TaskRoleGrant> grants) {
-    for (TaskRoleGrant grant : grants) {
-      IConstruct policy = taskPolicy.orElseThrow();
-      grant.wildcardReason().ifPresent(reason -> {
-        DesignSuppressions.suppressFindings(policy, "AwsSolutions-IAM5",
-            "From the environment file: " + reason, grant.wildcardFindings().toArray(String[]::new));
-        if (grant.grantsAFullService()) {
-          DesignSuppressions.suppress(policy,
-              "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess", "From the environment file: " + reason);
-        }
-      });
-    }
-  }
-
-  /** awslogs into the service's group; ordered maps, so the template is the same on every synth. */
-  private static Map<String, Object> awslogs(LogGroup logGroup, String streamPrefix) {
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("awslogs-group", logGroup.getLogGroupName());
-    options.put("awslogs-region", Aws.REGION);
-    options.put("awslogs-stream-prefix", streamPrefix);
-    Map<String, Object> configuration = new LinkedHashMap<>();
-    configuration.put("logDriver", "awslogs");
-    configuration.put("options", options);
-    return configuration;
-  }
-
-  /**
-   * Where references without partition, region or account point: the stack's own, as pseudo parameters, so the
-   * template is the same whether or not the environment pins its account and region; the pinned account, when there
-   * is one, tells references to other accounts apart.
-   */
-  private ArnScope arnScope(TaskDefinitionDocument document, Map<String, IRepository> repositories) {
-    String account = Stack.of(this).getAccount();
-    // Only the repositories the images name: each ARN is a call across the jsii bridge.
-    Map<String, String> repositoryArns = new LinkedHashMap<>();
-    document.json().path("containerDefinitions").forEach(c -> EcrImageReference.parse(c.path("image").asText(""))
-        .map(EcrImageReference::repository).filter(repositories::containsKey)
-        .ifPresent(name -> repositoryArns.computeIfAbsent(name, n -> repositories.get(n).getRepositoryArn())));
-    return new ArnScope(Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID, Aws.URL_SUFFIX,
-        Token.isUnresolved(account) ? Optional.empty() : Optional.of(account), repositoryArns);
-  }
-
   private static ContainerPort targetPort(EcsServiceProps props, ServiceLoadBalancing lb) {
     return props.taskDefinition().containerPort(lb.container(), lb.containerPort()).orElseThrow(() ->
         new TaskDefinitionProblems(List.of(props.taskDefinition().displayPath() + ": service "
@@ -417,28 +265,16 @@ public final class EcsService extends Construct {
     };
   }
 
-  private String resolveImage(String image, Map<String, IRepository> repositories) {
-    if (!EcrImageReference.isEcrReference(image)) {
-      return image;
-    }
-    EcrImageReference reference = EcrImageReference.parse(image)
-        .filter(r -> repositories.containsKey(r.repository()))
-        .orElseThrow(() -> new TaskDefinitionProblems(List.of("image '" + image + "': names no ECR repository of"
-            + " this environment; known: " + repositories.keySet().stream().sorted().toList()
-            + " (as ecr://<name>[:tag])")));
-    return repositories.get(reference.repository()).repositoryUriForTag(reference.tag());
-  }
-
   public IRole executionRole() {
-    return executionRole;
+    return task.executionRole;
   }
 
   public IRole taskRole() {
-    return taskRole;
+    return task.taskRole;
   }
 
   public LogGroup logGroup() {
-    return logGroup;
+    return task.logGroup;
   }
 
   public TaskDefinitionFromJson taskDefinition() {

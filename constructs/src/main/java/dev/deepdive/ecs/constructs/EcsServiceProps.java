@@ -18,7 +18,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param clusterCapacity        where tasks run: cluster, capacity provider, VPC and instance security group
  * @param taskDefinition         the parsed register-task-definition file
  * @param desiredCount           0 or more tasks; not written to the template with {@code autoScaling} (see
- *                               {@link EcsService}: CloudFormation then leaves the count to the scaler)
+ *                               {@link EcsService}: CloudFormation then leaves the count to the scaler); 0 for a
+ *                               {@link SchedulingStrategy#DAEMON} service, which takes none
  * @param deployment             rolling update bounds and the circuit breaker
  * @param placementStrategy      {@link PlacementStrategy#SPREAD} (ECS's default spread: zones, then instances) or {@link PlacementStrategy#BINPACK}
  * @param placementConstraints   ECS placement constraints, as {@code type} and optional {@code expression}
@@ -32,6 +33,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *                               service-linked role, and no role is created
  * @param autoScaling            Application Auto Scaling of the desired count; empty: the count is {@code desiredCount}
  * @param executeCommand         ECS Exec on, with the cluster's key and audit records; empty: off
+ * @param schedulingStrategy     {@link SchedulingStrategy#REPLICA} (the default: {@code desiredCount} tasks placed by
+ *                               the strategy) or {@link SchedulingStrategy#DAEMON} (one task on every container
+ *                               instance; {@code placementStrategy} is then not used)
  */
 public record EcsServiceProps(
     String serviceName,
@@ -47,7 +51,19 @@ public record EcsServiceProps(
     Optional<ServiceLoadBalancing> loadBalancing,
     boolean legacyServiceRole,
     Optional<ServiceAutoScaling> autoScaling,
-    Optional<ExecuteCommandAccess> executeCommand) {
+    Optional<ExecuteCommandAccess> executeCommand,
+    SchedulingStrategy schedulingStrategy) {
+
+  /** ECS's scheduling strategies for a service (its own term). */
+  public enum SchedulingStrategy {
+    /** Keep {@code desiredCount} tasks, placed by the placement strategy. */
+    REPLICA,
+    /**
+     * One task on every ACTIVE container instance that meets the placement constraints
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html).
+     */
+    DAEMON
+  }
 
   /** How tasks are spread over the container instances. */
   public enum PlacementStrategy {
@@ -93,6 +109,18 @@ public record EcsServiceProps(
     }
   }
 
+  /** A {@link SchedulingStrategy#REPLICA} service. */
+  public EcsServiceProps(String serviceName, ClusterCapacity clusterCapacity, TaskDefinitionDocument taskDefinition,
+      int desiredCount, Deployment deployment, PlacementStrategy placementStrategy,
+      List<Map<String, String>> placementConstraints, List<TaskRoleGrant> taskRoleGrants, RetentionDays logRetention,
+      Map<String, IRepository> repositories, Optional<ServiceLoadBalancing> loadBalancing,
+      boolean legacyServiceRole, Optional<ServiceAutoScaling> autoScaling,
+      Optional<ExecuteCommandAccess> executeCommand) {
+    this(serviceName, clusterCapacity, taskDefinition, desiredCount, deployment, placementStrategy,
+        placementConstraints, taskRoleGrants, logRetention, repositories, loadBalancing, legacyServiceRole,
+        autoScaling, executeCommand, SchedulingStrategy.REPLICA);
+  }
+
   public EcsServiceProps {
     Objects.requireNonNull(serviceName, "serviceName");
     Objects.requireNonNull(clusterCapacity, "clusterCapacity");
@@ -115,6 +143,40 @@ public record EcsServiceProps(
     }
     if (legacyServiceRole && loadBalancing.isEmpty()) {
       throw new IllegalArgumentException("legacyServiceRole: only a load-balanced service takes a service role");
+    }
+    Objects.requireNonNull(schedulingStrategy, "schedulingStrategy");
+    if (schedulingStrategy == SchedulingStrategy.DAEMON) {
+      checkDaemon(serviceName, desiredCount, deployment, loadBalancing, autoScaling);
+    }
+  }
+
+  /**
+   * A daemon service runs one task on every container instance, so the settings that size or route a replica service
+   * do not apply (the rules CDK's {@code Ec2Service} enforces for daemon mode, and ECS's own).
+   */
+  private static void checkDaemon(String serviceName, int desiredCount, Deployment deployment,
+      Optional<ServiceLoadBalancing> loadBalancing, Optional<ServiceAutoScaling> autoScaling) {
+    String prefix = "service " + serviceName + " is a DAEMON service (one task on every container instance): ";
+    if (desiredCount != 0) {
+      throw new IllegalArgumentException(prefix + "desiredCount: it takes none, got " + desiredCount);
+    }
+    if (loadBalancing.isPresent()) {
+      throw new IllegalArgumentException(prefix + "loadBalancing: it takes no load balancer; daemons are agents"
+          + " (log routers, metrics, security), a service that takes traffic is a REPLICA service");
+    }
+    if (autoScaling.isPresent()) {
+      throw new IllegalArgumentException(prefix + "autoScaling: it takes none; the number of container instances sets"
+          + " its task count");
+    }
+    if (deployment.maximumPercent() != 100) {
+      throw new IllegalArgumentException(prefix + "deployment.maximumPercent: must be 100, got "
+          + deployment.maximumPercent() + "; an instance runs one copy, so ECS stops the old task before it starts"
+          + " the new one");
+    }
+    if (deployment.minimumHealthyPercent() >= 100) {
+      throw new IllegalArgumentException(prefix + "deployment.minimumHealthyPercent: must be below 100, got "
+          + deployment.minimumHealthyPercent() + "; with maximumPercent 100 a deployment could never stop an old"
+          + " task to start a new one");
     }
   }
 }

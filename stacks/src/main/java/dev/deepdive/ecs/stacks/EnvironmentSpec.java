@@ -57,13 +57,22 @@ public record EnvironmentSpec(
    * @param legacyEcsServiceRole create the legacy ECS service role for load-balanced services
    * @param ecrRepositories      repository short name -> images to keep
    * @param services             the services, in file order
+   * @param tasks                tasks no service owns, scheduled or run by hand, in file order
    */
   public record Services(Optional<String> certificateArn, int idleTimeoutSeconds, boolean legacyEcsServiceRole,
-      Map<String, Integer> ecrRepositories, List<ServiceSpec> services) {
+      Map<String, Integer> ecrRepositories, List<ServiceSpec> services, List<TaskSpec> tasks) {
+
+    /** No tasks. */
+    public Services(Optional<String> certificateArn, int idleTimeoutSeconds, boolean legacyEcsServiceRole,
+        Map<String, Integer> ecrRepositories, List<ServiceSpec> services) {
+      this(certificateArn, idleTimeoutSeconds, legacyEcsServiceRole, ecrRepositories, services, List.of());
+    }
+
     public Services {
       Objects.requireNonNull(certificateArn, "certificateArn");
       ecrRepositories = Collections.unmodifiableMap(new LinkedHashMap<>(ecrRepositories));
       services = List.copyOf(services);
+      tasks = List.copyOf(tasks);
     }
 
     /** No services, no repositories: the environment is a cluster only. */

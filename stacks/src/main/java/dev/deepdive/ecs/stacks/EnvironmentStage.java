@@ -12,14 +12,16 @@ import software.constructs.Construct;
 
 /**
  * One environment: its own VPC, its own cluster and its services, in the stacks {@code Network},
- * {@code Cluster}, {@code LoadBalancer} (load balancer and repositories; CloudFormation stack {@code <environment>-Edge}) and one {@code Services<X>} per group of
- * services. Every environment is this same stage with other values; {@code cdk deploy 'dev/*'} deploys one.
+ * {@code Cluster}, {@code LoadBalancer} (load balancer and repositories; CloudFormation stack {@code <environment>-Edge}),
+ * one {@code Services<X>} per group of services, and {@code Tasks} when it has tasks no service owns. Every
+ * environment is this same stage with other values; {@code cdk deploy 'dev/*'} deploys one.
  */
 public final class EnvironmentStage extends Stage {
   private final NetworkStack network;
   private final ClusterStack cluster;
   private final Optional<LoadBalancerStack> loadBalancerStack;
   private final Map<String, ServicesStack> serviceStacks = new TreeMap<>();
+  private final Optional<TasksStack> tasksStack;
 
   public EnvironmentStage(Construct scope, EnvironmentSpec spec) {
     super(scope, spec.name(), StageProps.builder().env(spec.cdkEnvironment()).build());
@@ -33,6 +35,8 @@ public final class EnvironmentStage extends Stage {
         groups.computeIfAbsent(Ids.serviceGroup(service.name()), g -> new ArrayList<>()).add(service));
     groups.forEach((group, services) -> serviceStacks.put(group,
         new ServicesStack(this, group, spec, services, network, cluster, loadBalancerStack.orElseThrow())));
+    this.tasksStack = spec.services().tasks().isEmpty() ? Optional.empty()
+        : Optional.of(new TasksStack(this, spec, network, cluster, loadBalancerStack));
     spec.tags().forEach((key, value) -> Tags.of(this).add(key, value));
   }
 
@@ -47,6 +51,11 @@ public final class EnvironmentStage extends Stage {
   /** The load balancer and repositories; empty for an environment without services or repositories. */
   public Optional<LoadBalancerStack> loadBalancerStack() {
     return loadBalancerStack;
+  }
+
+  /** The stack of the tasks no service owns; empty for an environment without tasks. */
+  public Optional<TasksStack> tasksStack() {
+    return tasksStack;
   }
 
   /** The service stacks by group ({@code ServicesA} ...), see {@link Ids#serviceGroup}. */

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param loadBalancer         the listener rule and target group settings; empty for a worker
  * @param autoScaling          Application Auto Scaling of the count; empty: {@code desiredCount} is the count
  * @param enableExecuteCommand ECS Exec on the service's tasks (the cluster then gets its execute-command setup)
+ * @param schedulingStrategy   REPLICA, or DAEMON for one task on every container instance
  */
 public record ServiceSpec(
     String name,
@@ -36,15 +37,31 @@ public record ServiceSpec(
     int logRetentionDays,
     Optional<LoadBalancerRoute> loadBalancer,
     Optional<ServiceAutoScaling> autoScaling,
-    boolean enableExecuteCommand) {
+    boolean enableExecuteCommand,
+    EcsServiceProps.SchedulingStrategy schedulingStrategy) {
+
+  /** A REPLICA service. */
+  public ServiceSpec(String name, TaskDefinitionDocument taskDefinition, int desiredCount,
+      EcsServiceProps.Deployment deployment, EcsServiceProps.PlacementStrategy placementStrategy,
+      List<Map<String, String>> placementConstraints, List<TaskRoleGrant> taskRoleGrants, int logRetentionDays,
+      Optional<LoadBalancerRoute> loadBalancer, Optional<ServiceAutoScaling> autoScaling,
+      boolean enableExecuteCommand) {
+    this(name, taskDefinition, desiredCount, deployment, placementStrategy, placementConstraints, taskRoleGrants,
+        logRetentionDays, loadBalancer, autoScaling, enableExecuteCommand, EcsServiceProps.SchedulingStrategy.REPLICA);
+  }
 
   public ServiceSpec {
+    Objects.requireNonNull(schedulingStrategy, "schedulingStrategy");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(taskDefinition, "taskDefinition");
     placementConstraints = List.copyOf(placementConstraints);
     taskRoleGrants = List.copyOf(taskRoleGrants);
     Objects.requireNonNull(loadBalancer, "loadBalancer");
     Objects.requireNonNull(autoScaling, "autoScaling");
+  }
+
+  public boolean daemon() {
+    return schedulingStrategy == EcsServiceProps.SchedulingStrategy.DAEMON;
   }
 
   /** Where the load balancer sends the service's traffic, and how it checks and drains targets. */

@@ -44,7 +44,8 @@ public final class ServicesStack extends EnvironmentStack {
           spec.services().legacyEcsServiceRole() && service.loadBalancer().isPresent(),
           service.autoScaling(),
           service.enableExecuteCommand()
-              ? Optional.of(cluster.executeCommandAudit().orElseThrow().access()) : Optional.empty())));
+              ? Optional.of(cluster.executeCommandAudit().orElseThrow().access()) : Optional.empty(),
+          service.schedulingStrategy())));
     }
   }
 

@@ -48,7 +48,7 @@ class ServicesSectionTest {
             new PlacementConstraintConfig("memberOf", Optional.of("attribute:ecs.instance-type =~ t3.*")))),
         Optional.of(new TaskRoleConfig(List.of(new PolicyStatementConfig(List.of("s3:GetObject"),
             List.of("arn:aws:s3:::my-bucket/*"), Optional.of("every object of the upload bucket"))))),
-        90, Optional.empty(), false, "services[0]"));
+        90, Optional.empty(), false, SchedulingStrategy.REPLICA, "services[0]"));
   }
 
   @Test
@@ -92,8 +92,8 @@ class ServicesSectionTest {
   void suggestsTheServiceFieldMeantByATypo() {
     assertThat(problems(worker("\"desiredcount\": 1").replace("\"desiredCount\": 1, ", ""))).containsExactly(
         FILE + "services[0].desiredcount: unknown field; did you mean 'desiredCount'? allowed: name, taskDefinition,"
-            + " desiredCount, loadBalancer, deployment, healthCheckGracePeriodSeconds, placement, taskRole,"
-            + " logRetentionDays, autoScaling, enableExecuteCommand",
+            + " schedulingStrategy, desiredCount, loadBalancer, deployment, healthCheckGracePeriodSeconds, placement,"
+            + " taskRole, logRetentionDays, autoScaling, enableExecuteCommand",
         FILE + "services[0].desiredCount: required field is missing");
   }
 

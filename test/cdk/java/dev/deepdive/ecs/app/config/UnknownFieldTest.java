@@ -27,7 +27,7 @@ class UnknownFieldTest {
     assertThat(problems(QaFile.withTop("\"clustername\": \"x\"")))
         .containsExactly("app/environments/qa.json: clustername: unknown field; did you mean 'clusterName'?"
             + " allowed: $schema, name, account, region, clusterName, network, capacity, agent, tags, loadBalancer,"
-            + " legacyEcsServiceRole, taskDefinitionFamilies, ecrRepositories, services");
+            + " legacyEcsServiceRole, taskDefinitionFamilies, ecrRepositories, services, tasks");
   }
 
   @Test

@@ -4,7 +4,9 @@ import dev.deepdive.ecs.app.config.AutoScalingConfig;
 import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.PlacementConstraintConfig;
+import dev.deepdive.ecs.app.config.SchedulingStrategy;
 import dev.deepdive.ecs.app.config.ServiceConfig;
+import dev.deepdive.ecs.app.config.TaskConfig;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.placement.Architecture;
 import dev.deepdive.ecs.placement.CapacityInput;
@@ -47,7 +49,10 @@ final class EnvironmentPlacement {
   /** The model's inputs and what it found. */
   record Placed(EnvironmentInput input, PlacementReport report) {}
 
-  /** The model's inputs for one environment, from its file and the task definition files its services name. */
+  /**
+   * The model's inputs for one environment, from its file and the task definition files its services and tasks name:
+   * DAEMON services as such, tasks after the services.
+   */
   static EnvironmentInput input(EnvironmentConfig environment, Map<String, TaskDefinitionDocument> taskDefinitions) {
     var capacity = environment.capacity();
     var network = environment.network();
@@ -67,6 +72,11 @@ final class EnvironmentPlacement {
             ? PlacementConstraint.distinctInstance(field)
             : PlacementConstraint.memberOf(c.expression().orElseThrow(), field));
       }
+      if (service.schedulingStrategy() == SchedulingStrategy.DAEMON) {
+        services.add(ServiceInput.daemon(service.name(), service.path(),
+            service.deployment().minimumHealthyPercent(), constraints, document.requirements()));
+        continue;
+      }
       // A scaled service is checked at the most tasks its scaler may ask for, so a scale-out never finds the
       // capacity short; its deployments roll at that count too.
       int count = service.autoScaling().map(AutoScalingConfig::maxCount).orElse(service.desiredCount());
@@ -75,6 +85,11 @@ final class EnvironmentPlacement {
           service.deployment().maximumPercent(), service.deployment().minimumHealthyPercent(),
           PlacementStrategy.valueOf(service.placement().strategy().name()), constraints, document.requirements(),
           countField));
+    }
+    // Tasks no service owns are placed beside the services, as a scheduled run or an ecsctl run-task finds them.
+    for (TaskConfig task : environment.tasks()) {
+      services.add(ServiceInput.task(task.name(), task.path(), task.count(),
+          taskDefinitions.get(task.taskDefinition()).requirements()));
     }
     return new EnvironmentInput(environment.name(), capacityInput, environment.agent(), services);
   }

@@ -5,20 +5,26 @@ import dev.deepdive.ecs.app.config.CapacityConfig;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.NetworkConfig;
 import dev.deepdive.ecs.app.config.PlacementConstraintConfig;
+import dev.deepdive.ecs.app.config.PolicyStatementConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
 import dev.deepdive.ecs.app.config.SpotConfig;
+import dev.deepdive.ecs.app.config.TaskConfig;
 import dev.deepdive.ecs.constructs.EcsAmi;
 import dev.deepdive.ecs.constructs.EcsAmiFamily;
 import dev.deepdive.ecs.constructs.EcsServiceProps;
+import dev.deepdive.ecs.constructs.ScheduledTaskProps;
 import dev.deepdive.ecs.constructs.ServiceAutoScaling;
 import dev.deepdive.ecs.constructs.ServiceLoadBalancing;
 import dev.deepdive.ecs.constructs.SpotCapacity;
 import dev.deepdive.ecs.constructs.TaskRoleGrant;
+import dev.deepdive.ecs.constructs.TaskSchedule;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.stacks.EnvironmentSpec;
 import dev.deepdive.ecs.stacks.ServiceSpec;
+import dev.deepdive.ecs.stacks.TaskSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.autoscaling.SpotAllocationStrategy;
 
@@ -58,6 +64,9 @@ final class EnvironmentSpecs {
             repositories,
             environment.services().stream()
                 .map(service -> service(service, taskDefinitions.get(service.taskDefinition())))
+                .toList(),
+            environment.tasks().stream()
+                .map(task -> task(task, taskDefinitions.get(task.taskDefinition())))
                 .toList()));
   }
 
@@ -71,6 +80,27 @@ final class EnvironmentSpecs {
         });
   }
 
+  private static TaskSpec task(TaskConfig task, TaskDefinitionDocument taskDefinition) {
+    return new TaskSpec(
+        task.name(),
+        taskDefinition,
+        task.schedule().map(expression -> new TaskSchedule(expression, task.scheduleTimezone())),
+        task.count(),
+        task.containerOverrides().stream()
+            .map(o -> new ScheduledTaskProps.ContainerOverride(o.container(), o.command(), o.environment())).toList(),
+        new ScheduledTaskProps.RetryPolicy(task.retryPolicy().maximumRetryAttempts(),
+            task.retryPolicy().maximumEventAgeSeconds()),
+        task.enabled(),
+        grants(task.taskRoleStatements()),
+        task.logRetentionDays());
+  }
+
+  private static List<TaskRoleGrant> grants(List<PolicyStatementConfig> statements) {
+    return statements.stream()
+        .map(statement -> new TaskRoleGrant(statement.actions(), statement.resources(), statement.wildcardReason()))
+        .toList();
+  }
+
   private static ServiceSpec service(ServiceConfig service, TaskDefinitionDocument taskDefinition) {
     return new ServiceSpec(
         service.name(),
@@ -80,13 +110,12 @@ final class EnvironmentSpecs {
             service.deployment().minimumHealthyPercent(), service.deployment().circuitBreakerRollback()),
         EcsServiceProps.PlacementStrategy.valueOf(service.placement().strategy().name()),
         service.placement().constraints().stream().map(EnvironmentSpecs::constraint).toList(),
-        service.taskRoleStatements().stream()
-            .map(statement -> new TaskRoleGrant(statement.actions(), statement.resources(),
-                statement.wildcardReason())).toList(),
+        grants(service.taskRoleStatements()),
         service.logRetentionDays(),
         service.loadBalancer().map(lb -> route(lb, service.healthCheckGracePeriodSeconds().orElse(0))),
         service.autoScaling().map(EnvironmentSpecs::autoScaling),
-        service.enableExecuteCommand());
+        service.enableExecuteCommand(),
+        EcsServiceProps.SchedulingStrategy.valueOf(service.schedulingStrategy().name()));
   }
 
   private static ServiceAutoScaling autoScaling(AutoScalingConfig a) {

@@ -4,6 +4,7 @@ import dev.deepdive.ecs.app.config.ConfigException;
 import dev.deepdive.ecs.app.config.EnvironmentConfig;
 import dev.deepdive.ecs.app.config.ServiceConfig;
 import dev.deepdive.ecs.app.config.ServiceLoadBalancerConfig;
+import dev.deepdive.ecs.app.config.TaskConfig;
 import dev.deepdive.ecs.constructs.EcrImageReference;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionDocument;
 import dev.deepdive.ecs.constructs.taskdef.TaskDefinitionProblems;
@@ -21,12 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the task definition files the environments' services name, each once, and checks them against each
- * environment: every file problem, and every load-balanced container or port the file does not declare. All
- * problems of all files come back together. Whether the tasks fit the environment's instances is the placement
- * model's finding ({@link EnvironmentPlacement}), with the environment's agent settings. Each environment gets the
- * documents under its own families ({@code taskDefinitionFamilies}: {@code qa-web} for the file's {@code web} by
- * default).
+ * Reads the task definition files the environments' services and tasks name, each once, and checks them against
+ * each environment: every file problem, every load-balanced container or port the file does not declare, and every
+ * overridden container it does not have. All problems of all files come back together. Whether the tasks fit the
+ * environment's instances (next to what its DAEMON services take on every one) is the placement model's finding
+ * ({@link EnvironmentPlacement}), with the environment's agent settings. Each environment gets the documents under
+ * its own families ({@code taskDefinitionFamilies}: {@code qa-web} for the file's {@code web} by default).
  */
 final class TaskDefinitionFiles {
   private final Map<Path, Optional<TaskDefinitionDocument>> parsed = new HashMap<>();
@@ -51,24 +52,59 @@ final class TaskDefinitionFiles {
     for (int i = 0; i < services.size(); i++) {
       ServiceConfig service = services.get(i);
       String at = environment.source() + ": services[" + i + "]";
-      Path file = environment.taskDefinitionsDir().resolve(service.taskDefinition());
-      Optional<TaskDefinitionDocument> document = parsed.computeIfAbsent(file, f -> parse(f, at));
+      Optional<TaskDefinitionDocument> document = document(environment, service.taskDefinition(), at, documents);
       if (document.isEmpty()) {
         continue;
-      }
-      String family = environment.taskDefinitionFamilies().family(environment.name(), document.get().family());
-      Optional<String> familyProblem = TaskDefinitionDocument.familyProblem(family);
-      if (familyProblem.isPresent()) {
-        problems.add(at + ".taskDefinition: " + document.get().displayPath() + ": family: " + familyProblem.get()
-            + (family.equals(document.get().family()) ? "" : " (the file's \"" + document.get().family()
-                + "\" with the environment's name in front, see taskDefinitionFamilies)"));
-      } else {
-        documents.put(service.taskDefinition(), document.get().withFamily(family));
       }
       service.loadBalancer().ifPresent(lb -> checkTarget(document.get(), lb, at));
       checkRepositories(document.get(), environment, at);
     }
+    List<TaskConfig> tasks = environment.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskConfig task = tasks.get(i);
+      String at = environment.source() + ": tasks[" + i + "]";
+      Optional<TaskDefinitionDocument> document = document(environment, task.taskDefinition(), at, documents);
+      if (document.isEmpty()) {
+        continue;
+      }
+      checkOverrides(document.get(), task, at);
+      checkRepositories(document.get(), environment, at);
+    }
     return documents;
+  }
+
+  /**
+   * The file {@code fileName} read once and checked, and put into {@code documents} under the environment's family
+   * for it when that family is valid; empty when the file has problems.
+   */
+  private Optional<TaskDefinitionDocument> document(EnvironmentConfig environment, String fileName, String at,
+      Map<String, TaskDefinitionDocument> documents) {
+    Path file = environment.taskDefinitionsDir().resolve(fileName);
+    Optional<TaskDefinitionDocument> document = parsed.computeIfAbsent(file, f -> parse(f, at));
+    if (document.isEmpty()) {
+      return document;
+    }
+    String family = environment.taskDefinitionFamilies().family(environment.name(), document.get().family());
+    Optional<String> familyProblem = TaskDefinitionDocument.familyProblem(family);
+    if (familyProblem.isPresent()) {
+      problems.add(at + ".taskDefinition: " + document.get().displayPath() + ": family: " + familyProblem.get()
+          + (family.equals(document.get().family()) ? "" : " (the file's \"" + document.get().family()
+              + "\" with the environment's name in front, see taskDefinitionFamilies)"));
+    } else {
+      documents.put(fileName, document.get().withFamily(family));
+    }
+    return document;
+  }
+
+  /** Each container override names a container of the task definition. */
+  private void checkOverrides(TaskDefinitionDocument document, TaskConfig task, String at) {
+    for (int i = 0; i < task.containerOverrides().size(); i++) {
+      String container = task.containerOverrides().get(i).container();
+      if (!document.containerNames().contains(container)) {
+        problems.add(at + ".containerOverrides[" + i + "].container: " + document.displayPath() + " has no container"
+            + " '" + container + "'; its containers: " + String.join(", ", document.containerNames()));
+      }
+    }
   }
 
   private Optional<TaskDefinitionDocument> parse(Path file, String at) {

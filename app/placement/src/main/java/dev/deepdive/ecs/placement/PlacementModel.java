@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,11 @@ import java.util.stream.Collectors;
  * warning, as is a fit that needs every instance. A mixed group (some instances of each type) lies between the
  * homogeneous ones the model simulates.
  *
+ * <p>DAEMON services run one task on every instance their constraints admit, before ECS places anything else: the
+ * model takes their share of each instance first (each must fit beside the daemons before it, in file order) and
+ * places the other services, and the environment's tasks no service owns, in what is left. Tasks are placed beside
+ * the services at maximum capacity, as a scheduled run finds them, and never deployed.
+ *
  * <p>docs/placement.md describes the model and what the real scheduler does that it does not.
  */
 public final class PlacementModel {
@@ -43,8 +49,12 @@ public final class PlacementModel {
   private final List<String> warnings = new ArrayList<>();
   private AgentRegistration agent;
   private final List<RegisteredResources> types = new ArrayList<>();
-  /** Services that can be simulated, in file order; the others already have an error. */
+  /** Services and tasks that can be simulated, in file order, DAEMON services apart; the others have an error. */
   private final List<ServicePlan> plans = new ArrayList<>();
+  /** DAEMON services that can be simulated, in file order: each takes its share of every instance first. */
+  private final List<ServicePlan> daemons = new ArrayList<>();
+  /** Per instance type as the other services see it (less the daemons' share): the type and the daemons. */
+  private final Map<RegisteredResources, DaemonShare> shares = new HashMap<>();
   /** Services no instance could ever run, with what stops them, for the summary. */
   private final Map<ServicePlan, String> unplaceable = new LinkedHashMap<>();
   /** {@link #instancesNeeded} per type, each found once. */
@@ -66,6 +76,9 @@ public final class PlacementModel {
       return new PlacementReport(input.name(), errors, warnings, null, null);
     }
     readServices();
+    if (!takeDaemonShares()) {
+      return new PlacementReport(input.name(), errors, warnings, null, null);
+    }
     RegisteredResources primary = types.get(0);
     neverPlaceable(primary, "", errors);
     for (int t = 1; t < types.size(); t++) {
@@ -131,9 +144,82 @@ public final class PlacementModel {
         ok &= c.type().equals(PlacementConstraint.DISTINCT_INSTANCE) || expressionParses(c, environmentFile);
       }
       if (ok) {
-        plans.add(new ServicePlan(i, service, environmentFile));
+        (service.kind() == ServiceInput.Kind.DAEMON ? daemons : plans).add(new ServicePlan(i, service,
+            environmentFile));
       }
     }
+  }
+
+  // ---- DAEMON services ----------------------------------------------------------------------------------------
+
+  /** An instance type as registered, and the DAEMON services that run on each of its instances. */
+  private record DaemonShare(RegisteredResources full, List<ServicePlan> daemons) {}
+
+  /**
+   * Takes the DAEMON services' share of each instance type (in {@link #types}, which the other services then see):
+   * each daemon must fit an instance beside the daemons before it, or ECS leaves it off every instance. A daemon
+   * whose constraints admit none of a type's instances takes nothing there.
+   *
+   * @return false when a daemon does not fit the first type: the rest would only repeat that
+   */
+  private boolean takeDaemonShares() {
+    boolean fits = true;
+    for (int t = 0; t < types.size() && !daemons.isEmpty(); t++) {
+      RegisteredResources full = types.get(t);
+      RegisteredResources left = full;
+      List<ServicePlan> counted = new ArrayList<>();
+      List<SimulatedInstance> sample = Scheduler.of(full, Math.max(1, capacity.maxSize()), capacity, agent)
+          .instances();
+      for (ServicePlan daemon : daemons) {
+        if (sample.stream().noneMatch(daemon::admits)) {
+          continue;
+        }
+        shares.put(left, new DaemonShare(full, List.copyOf(counted)));
+        String[] problem = neverPlaceable(daemon, left, t == 0 ? "" : fallback(t));
+        if (problem != null) {
+          (t == 0 ? errors : warnings).add(problem[0]);
+          fits &= t != 0;
+          continue;
+        }
+        left = left.less(daemon.input.task());
+        counted.add(daemon);
+      }
+      shares.put(left, new DaemonShare(full, List.copyOf(counted)));
+      types.set(t, left);
+    }
+    return fits;
+  }
+
+  /**
+   * For messages about {@code type}: what the DAEMON services take of each instance, e.g.
+   * {@code , less 256 MiB for DAEMON service log-router}; empty without daemons.
+   */
+  private String lessDaemons(RegisteredResources type, Shortfall what) {
+    DaemonShare share = shares.get(type);
+    if (share == null || share.daemons().isEmpty()) {
+      return "";
+    }
+    String amount = switch (what) {
+      case CPU -> (share.full().cpuUnits() - type.cpuUnits()) + " CPU units";
+      case MEMORY -> (share.full().memoryMiB() - type.memoryMiB()) + " MiB";
+      case GPU -> (share.full().gpus() - type.gpus()) + " GPUs";
+      case ENI -> (share.full().taskEniSlots() - type.taskEniSlots()) + " network interfaces";
+      default -> "host ports";
+    };
+    List<String> names = share.daemons().stream().map(ServicePlan::name).toList();
+    return ", less " + amount + " for DAEMON service" + (names.size() == 1 ? " " : "s ") + String.join(", ", names);
+  }
+
+  /** {@link #lessDaemons} in parentheses, or empty. */
+  private String lessDaemonsNote(RegisteredResources type, Shortfall what) {
+    String less = lessDaemons(type, what);
+    return less.isEmpty() ? "" : " (" + less.substring(2) + ")";
+  }
+
+  /** The DAEMON service binding static host {@code port} on every instance of {@code type}, if one does. */
+  private Optional<ServicePlan> daemonBinding(RegisteredResources type, HostPort port) {
+    DaemonShare share = shares.get(type);
+    return share == null ? Optional.empty() : share.daemons().stream().filter(d -> d.ports.contains(port)).findFirst();
   }
 
   private boolean expressionParses(PlacementConstraint constraint, String file) {
@@ -170,7 +256,8 @@ public final class PlacementModel {
     }
     for (int i = 0; i < runs.size(); i++) {
       ServiceRun run = runs.get(i);
-      if (run.placedAll() && run.plan().input.desiredCount() > 0) {
+      if (run.placedAll() && run.plan().input.desiredCount() > 0
+          && run.plan().input.kind() != ServiceInput.Kind.TASK) {
         runs.set(i, run.with(steady.copy().deploy(run.plan())));
       }
     }
@@ -235,7 +322,7 @@ public final class PlacementModel {
   }
 
   private String service(ServicePlan plan) {
-    return "service " + plan.name() + " (" + environmentFile + " " + plan.input.path() + ")";
+    return plan.input.label() + " (" + environmentFile + " " + plan.input.path() + ")";
   }
 
   /** Services no instance of {@code type} could ever run; on the first type they leave the simulation. */
@@ -331,6 +418,10 @@ public final class PlacementModel {
             + " of them the agent's (" + portList(type.reservedPorts()) + ")";
       case PORT_TAKEN: {
         HostPort port = plan.ports.stream().filter(type.reservedPorts()::contains).sorted().findFirst().orElseThrow();
+        Optional<ServicePlan> daemon = daemonBinding(type, port);
+        if (daemon.isPresent()) {
+          return "host port " + port + " is bound on every instance by DAEMON service " + daemon.get().name();
+        }
         return "host port " + port + " is one the ECS agent reserves on every instance ("
             + portList(type.reservedPorts()) + ")";
       }
@@ -339,7 +430,8 @@ public final class PlacementModel {
             + type.memoryMiB() + " MiB " + instances + " registers for tasks (" + installed(type) + ")";
       case CPU:
         return "the task reserves " + task.cpu().amount() + " CPU units (" + task.cpu().basis() + "), more than the "
-            + type.cpuUnits() + " " + instances + " registers (" + type.type().vcpus() + " vCPUs)";
+            + type.cpuUnits() + " " + instances + " registers (" + type.type().vcpus() + " vCPUs"
+            + lessDaemons(type, Shortfall.CPU) + ")";
       default:
         throw new IllegalStateException("no instance is too small for " + by);
     }
@@ -370,14 +462,15 @@ public final class PlacementModel {
 
   private String installed(RegisteredResources type) {
     return type.type().describeMemory() + " installed"
-        + (agent.reservedMemoryMiB() > 0 ? ", ECS_RESERVED_MEMORY " + agent.reservedMemoryMiB() : "");
+        + (agent.reservedMemoryMiB() > 0 ? ", ECS_RESERVED_MEMORY " + agent.reservedMemoryMiB() : "")
+        + lessDaemons(type, Shortfall.MEMORY);
   }
 
   /** The JSON path, in the task definition file, of what bounds the service; for messages. */
   private String location(Shortfall by, ServicePlan plan) {
     TaskRequirements task = plan.input.task();
     if (by == null) {
-      return plan.input.path() + ".desiredCount";
+      return plan.input.path() + "." + countPath(plan);
     }
     switch (by) {
       case CPU:
@@ -404,6 +497,11 @@ public final class PlacementModel {
     }
   }
 
+  /** The field of the count, under the plan's path: a task's {@code count}, a service's {@code desiredCount}. */
+  private static String countPath(ServicePlan plan) {
+    return plan.input.kind() == ServiceInput.Kind.TASK ? plan.input.countField() : "desiredCount";
+  }
+
   /** Where a finding about {@code by} is written: file and JSON path. */
   private String where(Shortfall by, ServicePlan plan) {
     if (by == Shortfall.DISTINCT_INSTANCE) {
@@ -416,7 +514,7 @@ public final class PlacementModel {
       return m.file() + ": " + m.constraint().field() + ".expression";
     }
     if (by == null) {
-      return environmentFile + ": " + plan.input.path() + ".desiredCount";
+      return environmentFile + ": " + plan.input.path() + "." + countPath(plan);
     }
     return plan.input.task().file() + ": " + location(by, plan);
   }
@@ -468,15 +566,17 @@ public final class PlacementModel {
         break;
       case CPU:
         phrase = "the task reserves " + task.cpu().amount() + " CPU units (" + task.cpu().basis() + ") and a "
-            + type.type().name() + " registers " + type.cpuUnits() + room;
+            + type.type().name() + " registers " + type.cpuUnits() + lessDaemonsNote(type, Shortfall.CPU) + room;
         break;
       case GPU:
         phrase = "the task needs " + task.gpus().amount() + (task.gpus().amount() == 1 ? " GPU" : " GPUs")
-            + " and a " + type.type().name() + " registers " + type.gpus() + room;
+            + " and a " + type.type().name() + " registers " + type.gpus() + lessDaemonsNote(type, Shortfall.GPU)
+            + room;
         break;
       case ENI:
         phrase = "awsvpc network mode takes a network interface per task and a " + type.type().name() + " has "
-            + type.type().maxEnis() + ", " + type.taskEniSlots() + " of them for tasks (no ENI trunking)" + room;
+            + type.type().maxEnis() + ", " + type.taskEniSlots() + " of them for tasks (no ENI trunking"
+            + lessDaemons(type, Shortfall.ENI) + ")" + room;
         break;
       default:
         throw new IllegalStateException("unexpected bound " + limit.by());
@@ -515,6 +615,9 @@ public final class PlacementModel {
     String why = "minimumHealthyPercent " + s.minimumHealthyPercent() + " " + keeps
         + (full > toDeploy ? "; " + full + " at maximumPercent " + s.maximumPercent() : "");
     String head = service(plan) + " with " + s.countField() + " " + desired;
+    if (s.kind() == ServiceInput.Kind.TASK) {
+      return head + " needs " + count(toRun) + " to run";
+    }
     return steady
         ? head + " needs " + count(toRun) + " to run and " + toDeploy + " to deploy (" + why + ")"
         : head + " runs on " + count(toRun) + " but needs " + toDeploy + " to deploy (" + why + ")";
@@ -628,7 +731,10 @@ public final class PlacementModel {
   /** Warns once per constraint the model cannot evaluate on the first type's instances. */
   private void unknownConstraints(RegisteredResources primary) {
     Scheduler empty = Scheduler.of(primary, Math.max(1, capacity.maxSize()), capacity, agent);
-    for (ServicePlan plan : plans) {
+    List<ServicePlan> all = new ArrayList<>(daemons);
+    all.addAll(plans);
+    all.sort(Comparator.comparingInt(p -> p.index));
+    for (ServicePlan plan : all) {
       Set<ServicePlan.MemberOf> unknown = new LinkedHashSet<>();
       empty.instances().forEach(i -> unknown.addAll(plan.unknownOn(i)));
       for (ServicePlan.MemberOf m : unknown) {
@@ -658,8 +764,20 @@ public final class PlacementModel {
 
   private CapacityPlacement summary(String label, RegisteredResources type, Simulation simulation, int needed) {
     List<ServicePlacement> services = new ArrayList<>();
+    int instanceCount = simulation.steady().instances().size();
+    DaemonShare share = shares.get(type);
+    List<ServicePlan> daemonsHere = share == null ? List.of() : share.daemons();
     LargestDeployment largest = null;
-    for (ServicePlan plan : plans) {
+    List<ServicePlan> all = new ArrayList<>(plans);
+    all.addAll(daemonsHere);
+    all.sort(Comparator.comparingInt(p -> p.index));
+    for (ServicePlan plan : all) {
+      if (plan.input.kind() == ServiceInput.Kind.DAEMON) {
+        // One task on each instance, replaced in place (maximumPercent 100): its share was taken before the others.
+        services.add(new ServicePlacement(plan.name(), instanceCount, instanceCount, instanceCount, 1,
+            "one per instance (DAEMON)", instanceCount, instanceCount, true, instanceCount));
+        continue;
+      }
       ServiceRun run = simulation.runs().stream().filter(r -> r.plan() == plan).findFirst().orElse(null);
       InstanceLimit limit = InstanceLimit.of(plan, type);
       ServiceInput s = plan.input;
@@ -675,7 +793,8 @@ public final class PlacementModel {
       services.add(new ServicePlacement(s.name(), s.desiredCount(), placed, instances,
           never != null ? 0 : limit.bounded() ? limit.tasks() : -1,
           never != null ? never : limit.bounded() ? limitName(limit, plan) : "",
-          never != null ? -1 : toRun, never != null ? -1 : toDeploy, d != null && d.completes(),
+          never != null ? -1 : toRun, never != null ? -1 : toDeploy,
+          s.kind() == ServiceInput.Kind.TASK ? placed == s.desiredCount() : d != null && d.completes(),
           d == null ? placed : d.peakTasks()));
       if (d != null && d.completes()) {
         int extra = d.peakTasks() - s.desiredCount();

@@ -70,6 +70,19 @@ public record RegisteredResources(InstanceTypeFacts type, int cpuUnits, int memo
         agent.reservedPorts());
   }
 
+  /**
+   * What is left of each instance for other tasks once one task needing {@code task} runs on it, as a DAEMON
+   * service's task does on every instance: its CPU units, memory and GPUs, a network interface in awsvpc mode, and
+   * its static host ports (which then count as reserved).
+   */
+  RegisteredResources less(TaskRequirements task) {
+    SortedSet<HostPort> ports = new TreeSet<>(reservedPorts);
+    task.staticHostPorts().forEach(p -> ports.add(p.port()));
+    return new RegisteredResources(type, Math.max(0, cpuUnits - task.cpu().amount()),
+        Math.max(0, memoryMiB - task.memory().amount()), Math.max(0, gpus - task.gpus().amount()),
+        Math.max(0, taskEniSlots - (task.networkMode() == NetworkMode.AWSVPC ? 1 : 0)), ports);
+  }
+
   /** MiB the kernel is assumed to keep on {@code type}: see {@link #OS_RESERVED_FRACTION}. */
   public static int osReservedMiB(InstanceTypeFacts type) {
     return Math.max(OS_RESERVED_MIN_MIB, (int) Math.ceil(type.memoryMiB() * OS_RESERVED_FRACTION));

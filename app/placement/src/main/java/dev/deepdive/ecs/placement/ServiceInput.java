@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One ECS service of an environment, as the scheduler model needs it.
+ * One ECS service of an environment, or one of its tasks no service owns, as the scheduler model needs it.
  *
  * @param name                  the service name
  * @param path                  where it is written in the environment file, for messages, e.g. {@code services[0]}
@@ -19,10 +19,28 @@ import java.util.Objects;
  *                              {@code desiredCount}, or {@code autoScaling.maxCount} for a scaled service (the
  *                              model then checks the most tasks the scaler may ask for); null means
  *                              {@code desiredCount}
+ * @param kind                  {@link Kind#REPLICA} (null means it), {@link Kind#DAEMON} or {@link Kind#TASK}
  */
 public record ServiceInput(String name, String path, int desiredCount, int maximumPercent,
     int minimumHealthyPercent, PlacementStrategy strategy, List<PlacementConstraint> constraints,
-    TaskRequirements task, String countField) {
+    TaskRequirements task, String countField, Kind kind) {
+
+  /** What ECS keeps running, and so what the model places. */
+  public enum Kind {
+    /** A service of {@code desiredCount} tasks, placed by its strategy and deployed rolling. */
+    REPLICA,
+    /**
+     * A DAEMON service: one task on every container instance its constraints admit, placed before any other task
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html#service_scheduler_daemon);
+     * {@code desiredCount} is not read.
+     */
+    DAEMON,
+    /**
+     * A task no service owns (RunTask, by hand or on a schedule): {@code desiredCount} tasks placed beside the
+     * services, never deployed; {@code path} is {@code tasks[i]}.
+     */
+    TASK
+  }
 
   /**
    * Placement constraints per task, the task definition's and the service's together
@@ -34,11 +52,35 @@ public record ServiceInput(String name, String path, int desiredCount, int maxim
   /** A service whose count is its {@code desiredCount}. */
   public ServiceInput(String name, String path, int desiredCount, int maximumPercent, int minimumHealthyPercent,
       PlacementStrategy strategy, List<PlacementConstraint> constraints, TaskRequirements task) {
-    this(name, path, desiredCount, maximumPercent, minimumHealthyPercent, strategy, constraints, task, null);
+    this(name, path, desiredCount, maximumPercent, minimumHealthyPercent, strategy, constraints, task, null, null);
+  }
+
+  /** A {@link Kind#REPLICA} service. */
+  public ServiceInput(String name, String path, int desiredCount, int maximumPercent, int minimumHealthyPercent,
+      PlacementStrategy strategy, List<PlacementConstraint> constraints, TaskRequirements task, String countField) {
+    this(name, path, desiredCount, maximumPercent, minimumHealthyPercent, strategy, constraints, task, countField,
+        null);
+  }
+
+  /** A {@link Kind#DAEMON} service: one task on every instance its {@code constraints} admit. */
+  public static ServiceInput daemon(String name, String path, int minimumHealthyPercent,
+      List<PlacementConstraint> constraints, TaskRequirements task) {
+    return new ServiceInput(name, path, 0, 100, minimumHealthyPercent, PlacementStrategy.SPREAD, constraints, task,
+        null, Kind.DAEMON);
+  }
+
+  /**
+   * {@code count} tasks no service owns, placed as RunTask places them through a capacity provider (spread over the
+   * zones, then the instances), never deployed.
+   */
+  public static ServiceInput task(String name, String path, int count, TaskRequirements task) {
+    return new ServiceInput(name, path, count, 100, 0, PlacementStrategy.SPREAD, List.of(), task, "count",
+        Kind.TASK);
   }
 
   public ServiceInput {
     countField = countField == null ? "desiredCount" : countField;
+    kind = kind == null ? Kind.REPLICA : kind;
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(strategy, "strategy");
@@ -49,6 +91,11 @@ public record ServiceInput(String name, String path, int desiredCount, int maxim
           + " minimumHealthyPercent 0 to 100, got " + desiredCount + ", " + maximumPercent + ", "
           + minimumHealthyPercent);
     }
+  }
+
+  /** What the model calls it in messages: {@code service web}, {@code task nightly-report}. */
+  public String label() {
+    return (kind == Kind.TASK ? "task " : "service ") + name;
   }
 
   /** The most tasks ECS runs during a deployment: maximumPercent of desiredCount, rounded down. */

@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param ecrRepositories the private ECR repositories by short name (e.g. {@code web}, {@code team/web}), in file
  *     order
  * @param services the ECS services, in file order; names, listener rule priorities and conditions are unique
+ * @param tasks the tasks no service owns, scheduled or run by hand, in file order; names are unique
  */
 @JsonIgnoreProperties({"$schema"}) // which schema editors use; the app always checks with its own copy
 public record EnvironmentConfig(
@@ -52,7 +53,8 @@ public record EnvironmentConfig(
     boolean legacyEcsServiceRole,
     TaskDefinitionFamilies taskDefinitionFamilies,
     Map<String, EcrRepositoryConfig> ecrRepositories,
-    List<ServiceConfig> services) {
+    List<ServiceConfig> services,
+    List<TaskConfig> tasks) {
   /** The injected value that binding fills {@link #source()} with. */
   static final String SOURCE = "source";
   private static final String TASK_DEFINITIONS = "task-definitions";
@@ -73,6 +75,11 @@ public record EnvironmentConfig(
       placed.add(services.get(i).at("services[" + i + "]"));
     }
     services = List.copyOf(placed);
+    List<TaskConfig> placedTasks = new java.util.ArrayList<>();
+    for (int i = 0; tasks != null && i < tasks.size(); i++) {
+      placedTasks.add(tasks.get(i).at("tasks[" + i + "]"));
+    }
+    tasks = List.copyOf(placedTasks);
     // Order matters to people reading ecs.config and tag lists next to the file, so keep it.
     ecrRepositories = Collections.unmodifiableMap(new LinkedHashMap<>(ecrRepositories));
     agent = Collections.unmodifiableMap(new LinkedHashMap<>(agent));

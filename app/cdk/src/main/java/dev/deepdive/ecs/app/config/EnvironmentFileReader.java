@@ -54,7 +54,7 @@ final class EnvironmentFileReader {
     Path taskDefinitionsDir = EnvironmentConfig.taskDefinitionsDirFor(source);
     EnvironmentSchema.check(root, problems, Map.of("taskDefinitionsDir", taskDefinitionsDir.toString()));
     JsonNode effective = EnvironmentSchema.withDefaults(root);
-    ConfigDefaults.applyTo(effective);
+    ConfigDefaults.applyTo(root, effective);
     CheckedValues values = new CheckedValues(root, effective, problems);
     // Valid on their own, these take part in the checks between files even when the file has other problems.
     Optional<String> name = values.text(NAME);

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules between the fields of one environment file that a JSON Schema cannot state (the schema owns every rule
- * about a single value); the services' own in {@link ServiceRules}, those between files in
- * {@link CrossEnvironmentChecks}. Each judges only values valid on their own ({@link CheckedValues}).
+ * about a single value); the services' own in {@link ServiceRules}, the tasks' in {@link TaskRules}, those between
+ * files in {@link CrossEnvironmentChecks}. Each judges only values valid on their own ({@link CheckedValues}).
  */
 final class EnvironmentRules {
   private static final String JSON_SUFFIX = ".json";
@@ -53,6 +53,7 @@ final class EnvironmentRules {
     rules.spotDraining();
     rules.certificateInRegion();
     ServiceRules.check(values);
+    TaskRules.check(values);
     return cidr;
   }
 

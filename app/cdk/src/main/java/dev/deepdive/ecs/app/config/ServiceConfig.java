@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param autoScaling Application Auto Scaling of the count; empty: the count is {@code desiredCount}, which with
  *     autoScaling is its {@code minCount}
  * @param enableExecuteCommand ECS Exec on the service; default false
+ * @param schedulingStrategy REPLICA (the default) or DAEMON: one task on every container instance, without desired
+ *     count (0 here), autoScaling, load balancer or placement strategy
  * @param path where the service sits in its file, e.g. {@code services[0]}, for messages the app adds
  *     (prefix them with the file and this path); set by {@link EnvironmentConfig}, not read from the file
  */
@@ -38,6 +40,7 @@ public record ServiceConfig(
     int logRetentionDays,
     Optional<AutoScalingConfig> autoScaling,
     boolean enableExecuteCommand,
+    SchedulingStrategy schedulingStrategy,
     String path) {
   public ServiceConfig {
     Objects.requireNonNull(name, "name");
@@ -51,13 +54,15 @@ public record ServiceConfig(
     Objects.requireNonNull(placement, "placement");
     taskRole = taskRole == null ? Optional.empty() : taskRole;
     autoScaling = autoScaling == null ? Optional.empty() : autoScaling;
+    schedulingStrategy = schedulingStrategy == null ? SchedulingStrategy.REPLICA : schedulingStrategy;
     path = path == null ? "services[?]" : path;
   }
 
   /** This service at {@code path} in its file. */
   ServiceConfig at(String path) {
     return new ServiceConfig(name, taskDefinition, desiredCount, loadBalancer, deployment,
-        healthCheckGracePeriodSeconds, placement, taskRole, logRetentionDays, autoScaling, enableExecuteCommand, path);
+        healthCheckGracePeriodSeconds, placement, taskRole, logRetentionDays, autoScaling, enableExecuteCommand,
+        schedulingStrategy, path);
   }
 
   /** The task role's Allow statements in file order; empty without a {@code taskRole}. */

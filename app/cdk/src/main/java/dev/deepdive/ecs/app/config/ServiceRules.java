@@ -46,6 +46,10 @@ final class ServiceRules {
   }
 
   private void service(JsonPath at) {
+    if (daemon(at)) {
+      daemonService(at);
+      return;
+    }
     gracePeriodNeedsALoadBalancer(at);
     JsonPath lb = at.field("loadBalancer");
     if (values.given(lb)) {
@@ -64,9 +68,64 @@ final class ServiceRules {
     for (int i = 0; i < values.size(constraints); i++) {
       expressionFitsTheType(constraints.index(i));
     }
-    JsonPath statements = at.field("taskRole").field("statements");
+    taskRole(at.field("taskRole"));
+  }
+
+  /** The statements of a task role, a service's or a task's ({@link TaskRules}): wildcards justified, and only then. */
+  static void taskRole(CheckedValues values, JsonPath taskRole) {
+    new ServiceRules(values).taskRole(taskRole);
+  }
+
+  private void taskRole(JsonPath taskRole) {
+    JsonPath statements = taskRole.field("statements");
     for (int i = 0; i < values.size(statements); i++) {
       wildcardsJustified(statements.index(i));
+    }
+  }
+
+  /** True for a service whose schedulingStrategy is DAEMON (as written and valid). */
+  private boolean daemon(JsonPath service) {
+    JsonPath at = service.field("schedulingStrategy");
+    return values.given(at) && values.text(at).filter(SchedulingStrategy.DAEMON.name()::equals).isPresent();
+  }
+
+  /**
+   * A DAEMON service runs one task on every container instance
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html): the fields that size,
+   * scale, route or spread a replica service do not apply, ECS refuses a placement strategy for it, and its
+   * deployment replaces the task on each instance in place (maximumPercent 100, minimumHealthyPercent below it).
+   */
+  private void daemonService(JsonPath service) {
+    notOnADaemon(service.field("desiredCount"), "ECS runs one task on every container instance; remove desiredCount,"
+        + " or make it a REPLICA service");
+    notOnADaemon(service.field("autoScaling"), "ECS runs one task on every container instance, so the number of"
+        + " instances sets its count; scale the capacity instead");
+    notOnADaemon(service.field("loadBalancer"), "daemons are agents (log routers, metrics, security); a service that"
+        + " takes traffic is a REPLICA service");
+    notOnADaemon(service.field("healthCheckGracePeriodSeconds"), "it delays load balancer health checks, and a"
+        + " DAEMON service takes no load balancer");
+    notOnADaemon(service.field("placement").field("strategy"), "ECS places one task on every instance and refuses a"
+        + " placement strategy; keep constraints to choose the instances");
+    JsonPath deployment = service.field("deployment");
+    JsonPath maximumAt = deployment.field("maximumPercent");
+    values.integer(maximumAt).filter(m -> m != ConfigDefaults.DAEMON_MAXIMUM_PERCENT).ifPresent(m -> problems.at(
+        maximumAt, "must be " + ConfigDefaults.DAEMON_MAXIMUM_PERCENT + " for a DAEMON service, got " + m + "; an"
+            + " instance runs one copy, so ECS stops the old task before it starts the new one"));
+    JsonPath minimumAt = deployment.field("minimumHealthyPercent");
+    values.integer(minimumAt).filter(m -> m >= ConfigDefaults.DAEMON_MAXIMUM_PERCENT).ifPresent(m -> problems.at(
+        minimumAt, "must be below " + ConfigDefaults.DAEMON_MAXIMUM_PERCENT + " for a DAEMON service, got " + m
+            + "; with maximumPercent 100 ECS could never stop an old task to start a new one"));
+    JsonPath constraints = service.field("placement").field("constraints");
+    for (int i = 0; i < values.size(constraints); i++) {
+      expressionFitsTheType(constraints.index(i));
+    }
+    taskRole(service.field("taskRole"));
+  }
+
+  private void notOnADaemon(JsonPath at, String why) {
+    if (values.given(at)) {
+      values.valid(at).ifPresent(value -> problems.at(at, "not allowed on a DAEMON service, got "
+          + Shown.typed(value) + "; " + why));
     }
   }
 
@@ -177,7 +236,9 @@ final class ServiceRules {
   private void countOwner(JsonPath service) {
     JsonPath at = service.field("desiredCount");
     boolean scaled = values.given(service.field("autoScaling"));
-    if (!values.givenObject(service)) {
+    if (!values.givenObject(service) || values.given(service.field("schedulingStrategy"))
+        && values.valid(service.field("schedulingStrategy")).isEmpty()) {
+      // An unreadable schedulingStrategy says nothing about whether desiredCount belongs: its own problem is enough.
       return;
     }
     if (!scaled && !values.given(at)) {

@@ -64,6 +64,7 @@ start_fake() {
   fake_pid=$!
   for ((w = 0; w < 200; w++)); do grep -q '^port=' "$work/fake.$run.out" 2>/dev/null && break; sleep 0.05; done
   port="$(sed -n 's/^port=//p' "$work/fake.$run.out")"
+  autoscaling_port="$(sed -n 's/^autoscaling-port=//p' "$work/fake.$run.out")"
   if [[ -z "$port" ]]; then echo "ecsctl-bench: the fake endpoint did not start: $(cat "$work/fake.err")" >&2; exit 1; fi
 }
 
@@ -77,7 +78,8 @@ for ((i = 0; i <= runs; i++)); do   # run 0 is the warm-up
   t0=$(now_ms)
   rc=0
   AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 \
-    bin/ecsctl --endpoint-url "http://127.0.0.1:$port" drain-delete --cluster bench "${service_args[@]}" --yes \
+    bin/ecsctl --endpoint-url "http://127.0.0.1:$port" --autoscaling-endpoint-url "http://127.0.0.1:$autoscaling_port" \
+    drain-delete --cluster bench "${service_args[@]}" --yes \
     > "$work/out" 2> "$work/err" || rc=$?
   t1=$(now_ms)
   kill "$fake_pid"; wait "$fake_pid" 2>/dev/null || true; fake_pid=""

@@ -9,7 +9,8 @@ import java.util.List;
  * The fake ECS endpoint as its own process, in real time, for bench/ecsctl-bench.sh:
  * {@code FakeEcsMain [--cluster NAME] [--services N] [--tasks N] [--drain-ms MS] [--inactive-ms MS]
  * [--task-ms MS] [--task-exit-code N]}.
- * Prints {@code port=<port>} once listening; on SIGTERM prints, per service, how long after its last task
+ * Prints {@code autoscaling-port=<port>} (the Application Auto Scaling fake beside it) and {@code port=<port>} once
+ * listening; on SIGTERM prints, per service, how long after its last task
  * stopped DeleteService arrived ({@code delete-lag-ms <service> <ms>}), and for each task RunTask launched from the
  * family {@code bench-job} (which runs {@code --task-ms} after 100 ms each of PROVISIONING and PENDING, then its
  * container exits with {@code --task-exit-code}) the wall-clock time it stopped and the time a DescribeTasks answer
@@ -69,6 +70,9 @@ public final class FakeEcsMain {
       System.out.flush();
       fake.close();
     }));
+    // drain-delete also calls Application Auto Scaling (to suspend a scaled service's scaling): its fake's port first,
+    // so that a reader waiting for port= finds both.
+    System.out.println("autoscaling-port=" + fake.autoScaling().port());
     System.out.println("port=" + fake.port());
     System.out.flush();
     Thread.currentThread().join();
